@@ -1,0 +1,1 @@
+"""Knowledge graph of responsibilities in Chinese work-safety notices."""
