@@ -1,0 +1,55 @@
+"""Responsibility stated in the sentence itself: "各级各部门要…", "企业要…", "由你局牵头组织…".
+
+Used only for tasks that carry no explicit attribution.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders import patterns as P
+from loaders.attribution import Role
+from loaders.units import is_unit_like, split_units
+
+__all__ = ["sentence_actors"]
+
+_SENTENCE_START = re.compile(r"(?:^|(?<=[。；！？\n]))")
+_BY = re.compile(rf"(?:^|(?<=[。；，\n]))由(?P<units>[^，。；]{{2,40}}?)(?P<role>牵头|负责|会同|组织)")
+_SKIP_ACTOR = re.compile(r"^(?:重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|持续|深入|积极|聚焦|围绕)")
+
+
+def sentence_actors(text: str) -> list[Role]:
+    """Actors named at sentence starts in `text` (offsets relative to `text`), role responsible
+    (lead for "由X牵头")."""
+    out: list[Role] = []
+    for m in _BY.finditer(text):
+        role = "lead" if m.group("role") in ("牵头", "会同") else "responsible"
+        mentions, _ = split_units(m.group("units"))
+        for u in mentions:
+            if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name):
+                out.append(Role(u.name, role, m.start("units") + u.start, m.start("units") + u.end))
+    starts = [0] + [k + 1 for k, c in enumerate(text) if c in "。；！？\n，"]
+    for s in starts:
+        while s < len(text) and text[s] in "，、 \n":
+            s += 1
+        m = P.IN_SENTENCE_ACTOR.match(text, s)
+        if not m:
+            continue
+        actor = m.group("actor")
+        if _SKIP_ACTOR.match(actor) or "，" in actor:
+            continue
+        mentions, _ = split_units(actor)
+        good = [u for u in mentions if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name)]
+        if not good or len(good) != len(mentions):
+            continue
+        for u in good:
+            out.append(Role(u.name, "responsible", s + u.start, s + u.end))
+    for m in P.PRONOUN.finditer(text):
+        if not any(r.start <= m.start() < r.end for r in out):
+            out.append(Role(m.group(0), "responsible", m.start(), m.end()))
+    seen, uniq = set(), []
+    for r in sorted(out, key=lambda r: (r.start, r.role)):
+        if (r.name, r.role) not in seen:
+            seen.add((r.name, r.role))
+            uniq.append(r)
+    return uniq

@@ -1,0 +1,207 @@
+"""Parse an attribution — "(市住建局牵头，市自建房整治专班各成员部门分工负责)" — into roles.
+
+`parse_attribution(content)` reads the text inside a bracket (or a table cell) and returns the
+units with their roles, whether the list is open (等…), and any blanket default it declares
+(以下均需…负责，不再一一列出). Offsets are relative to `content`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders import patterns as P
+from loaders.lexicon import cues
+from loaders.units import is_unit_like, split_units
+
+__all__ = ["Role", "Attribution", "parse_attribution", "parse_roles"]
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    role: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Attribution:
+    units: tuple[Role, ...]
+    open_list: bool
+    defaults: tuple[Role, ...] = field(default=())
+
+
+_ROLES_AT_END = re.compile(
+    rf"(?P<roles>(?:{P.ROLE_PHRASE.pattern})(?:(?:{P.alt(cues()['connectors']['role_join'])})?(?:{P.ROLE_PHRASE.pattern}))*)$"
+)
+_WITH_LEAD = re.compile(P.alt(cues()["connectors"]["with_lead"]))
+
+
+def parse_roles(s: str) -> list[str]:
+    """'负责并督促企业落实' -> ['responsible', 'oversee']; unknown text -> []."""
+    roles, i = [], 0
+    joins = cues()["connectors"]["role_join"]
+    while i < len(s):
+        m = P.ROLE_PHRASE.match(s, i)
+        if m:
+            roles.append(m.group(0))
+            i = m.end()
+            continue
+        for j in joins:
+            if s.startswith(j, i):
+                i += len(j)
+                break
+        else:
+            return []
+    return roles
+
+
+def _clauses(s: str) -> list[tuple[int, int]]:
+    """Top-level clauses split on ， ； 。"""
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(s):
+        if c in P.OPEN:
+            depth += 1
+        elif c in P.CLOSE and depth > 0:
+            depth -= 1
+        elif depth == 0 and c in "，；。;,":
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(s)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _units(s: str, a: int, b: int) -> tuple[list[tuple[str, int, int]], bool]:
+    mentions, open_list = split_units(s[a:b])
+    return [(m.name, a + m.start, a + m.end) for m in mentions], open_list
+
+
+def _enterprise_in(phrase: str) -> str | None:
+    for name in sorted(P.ENTERPRISE_NAMES, key=len, reverse=True):
+        if name in phrase:
+            return name
+    return None
+
+
+def _parse_clause(s: str, a: int, b: int, out: list[Role]) -> tuple[bool, bool]:
+    """Parse one clause into `out`; returns (had_role_phrase, open_list)."""
+    text = s[a:b]
+    m = _ROLES_AT_END.search(text)
+    if m and m.start() == 0:
+        return True, False
+    if not m:
+        units, open_list = _units(s, a, b)
+        for name, x, y in units:
+            out.append(Role(name, "", x, y))
+        return False, open_list
+    phrases = parse_roles(m.group("roles"))
+    roles = [P.ROLE_OF[p] for p in phrases]
+    ub = a + m.start()
+    open_list = False
+    w = _WITH_LEAD.search(s, a, ub)
+    if w:
+        lead_units, o1 = _units(s, a, w.start())
+        for name, x, y in lead_units:
+            out.append(Role(name, "lead", x, y))
+        a = w.end()
+        open_list |= o1
+    units, o2 = _units(s, a, ub)
+    open_list |= o2
+    for name, x, y in units:
+        for role in dict.fromkeys(roles):
+            out.append(Role(name, role, x, y))
+    for p in phrases:
+        ent = _enterprise_in(p)
+        if ent and P.ROLE_OF[p] == "oversee":
+            k = s.find(ent, ub, b)
+            out.append(Role(ent, "responsible", k, k + len(ent)))
+    return True, open_list
+
+
+def _parse_labelled(s: str, a: int, b: int, out: list[Role]) -> bool:
+    """'牵头单位：A；配合单位：B' forms; returns open_list."""
+    open_list = False
+    labels = list(P.LABEL.finditer(s, a, b))
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else b
+        role = P.LABEL_ROLE[m.group("label")]
+        units, o = _units(s, m.end(), end)
+        open_list |= o
+        for name, x, y in units:
+            out.append(Role(name, role, x, y))
+    return open_list
+
+
+def parse_attribution(content: str, *, table: bool = False) -> Attribution | None:
+    """Units and roles in `content`, or None when it is not an attribution.
+
+    With table=True (a 责任单位 cell) a bare unit list is accepted and read as `responsible`.
+    """
+    s = content
+    units: list[Role] = []
+    defaults: list[Role] = []
+    open_list = False
+    any_role = False
+    for sa, sb in _sentences(s):
+        sent = s[sa:sb]
+        d = P.DEFAULT_OPENER.search(sent)
+        if d:
+            c = P.DEFAULT_CLOSER.search(sent, d.end())
+            end = sa + (c.start() if c else len(sent))
+            tmp: list[Role] = []
+            for ca, cb in _clauses_in(s, sa + d.end(), end):
+                had, _ = _parse_clause(s, ca, cb, tmp)
+                any_role |= had
+            defaults += [r if r.role else Role(r.name, "responsible", r.start, r.end) for r in tmp]
+            continue
+        if P.LABEL.search(sent):
+            open_list |= _parse_labelled(s, sa, sb, units)
+            any_role = True
+            continue
+        clause_roles: list[Role] = []
+        for ca, cb in _clauses_in(s, sa, sb):
+            had, o = _parse_clause(s, ca, cb, clause_roles)
+            any_role |= had
+            open_list |= o
+        units += clause_roles
+    if not units and not defaults:
+        return None
+    if not any_role and not table:
+        return None
+    if not all(is_unit_like(r.name) for r in units + defaults):
+        return None
+    resolved = _fill_roles(units)
+    return Attribution(tuple(resolved), open_list, tuple(defaults))
+
+
+def _sentences(s: str) -> list[tuple[int, int]]:
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(s):
+        if c in P.OPEN:
+            depth += 1
+        elif c in P.CLOSE and depth > 0:
+            depth -= 1
+        elif depth == 0 and c == "。":
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(s)))
+    return [(a, b) for a, b in out if s[a:b].strip()]
+
+
+def _clauses_in(s: str, a: int, b: int) -> list[tuple[int, int]]:
+    return [(a + x, a + y) for x, y in _clauses(s[a:b])]
+
+
+def _fill_roles(units: list[Role]) -> list[Role]:
+    """Units printed without a role phrase take the role of the next listed clause when that is
+    a plain (shared/responsible) role, else `responsible`."""
+    out = []
+    for k, r in enumerate(units):
+        if r.role:
+            out.append(r)
+            continue
+        nxt = next((u.role for u in units[k + 1:] if u.role), "")
+        role = nxt if nxt in ("shared", "responsible") else "responsible"
+        out.append(Role(r.name, role, r.start, r.end))
+    return out

@@ -1,0 +1,239 @@
+"""Split a file into official documents and read each one's header and closing metadata.
+
+A file may hold several documents (a notice followed by reply letters, each behind a page
+header such as 临汾市人民政府). A document is anchored on its 文号 line; a file with no 文号
+(e.g. a policy interpretation) is one document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders import patterns as P
+from loaders.lexicon import jurisdictions
+from loaders.units import split_list, split_list_spans
+
+__all__ = ["Line", "lines_of", "DocFrame", "frame_documents"]
+
+_TITLE_END = re.compile(r"(?:通知|批复|意见|决定|函|报告|方案|办法|规定|要点|通报|请示|公告|通告|解读|规划|细则|纪要|复函)$")
+_ISSUER = re.compile(
+    r"^(?P<issuer>[\u4e00-\u9fff（）]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|委员会办公室|委员会|"
+    r"管理局|办公室|办公厅|局|厅|委|管委会|指挥部))(?:文件)?$"
+)
+_INTERPRETER = re.compile(r"^解读(?:单位|机关|部门)[：:](?P<issuer>.+)$")
+_NUMBER_LINE = re.compile(rf"^{P.DOC_NUMBER.pattern}$")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    start: int  # clean offsets
+    end: int
+
+
+def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """Non-empty clean lines within [start, end)."""
+    end = len(text) if end is None else end
+    out, pos = [], start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        if stop > pos:
+            out.append(Line(text[pos:stop], pos, stop))
+        pos = stop + 1
+    return out
+
+
+@dataclass
+class DocFrame:
+    """Where one document lies in the clean text, and its metadata (clean offsets)."""
+
+    start: int
+    end: int
+    body_start: int
+    body_end: int
+    number: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    date: str | None = None
+    jurisdiction: str | None = None
+    level: str | None = None
+    kind: str = "other"
+    addressees: list[tuple[str, int, int]] = field(default_factory=list)
+    cc: list[str] = field(default_factory=list)
+    cited_numbers: list[str] = field(default_factory=list)
+
+
+def _norm_number(m: re.Match) -> str:
+    return f"{m.group('prefix')}〔{m.group('year')}〕{m.group('seq')}号"
+
+
+def _is_header_line(t: str) -> bool:
+    return len(t) <= 90 and "。" not in t and not P.LINE_START_MARKER.match(t)
+
+
+def frame_documents(text: str) -> list[DocFrame]:
+    """Find the documents in clean `text`."""
+    lines = lines_of(text)
+    anchors = [k for k, ln in enumerate(lines) if _NUMBER_LINE.match(ln.text) and k < len(lines) - 1]
+    frames: list[DocFrame] = []
+    if not anchors:
+        frames.append(_frame(text, lines, 0, len(lines), None))
+        return frames
+    starts = []
+    for a in anchors:
+        k = a
+        # walk back over the header block (title, issuer, page header) to the previous closing line
+        while k - 1 >= 0 and _is_header_line(lines[k - 1].text) and not P.CLOSING_LINE.match(lines[k - 1].text):
+            if starts and k - 1 <= anchors[len(starts) - 1]:
+                break
+            k -= 1
+            if a - k >= 6:
+                break
+        starts.append(k)
+    starts[0] = 0 if all(_is_header_line(ln.text) for ln in lines[: starts[0]]) else starts[0]
+    for i, (s, a) in enumerate(zip(starts, anchors)):
+        e = starts[i + 1] if i + 1 < len(starts) else len(lines)
+        frames.append(_frame(text, lines, s, e, a))
+    return frames
+
+
+def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> DocFrame:
+    seg = lines[s:e]
+    if not seg:
+        return DocFrame(0, 0, 0, 0)
+    fr = DocFrame(start=seg[0].start, end=seg[-1].end, body_start=seg[0].start, body_end=seg[-1].end)
+    head_end = (anchor - s + 1) if anchor is not None else 0
+    if anchor is not None:
+        m = _NUMBER_LINE.match(lines[anchor].text)
+        fr.number = _norm_number(m)
+    # header: lines up to the addressee line (主送) or the first numbered heading
+    body_k = None
+    for k in range(0, min(len(seg), head_end + 8)):
+        t = seg[k].text
+        if k >= head_end and P.LINE_START_MARKER.match(t):
+            body_k = k
+            break
+        if P.ADDRESSEE_LINE.match(t) and k >= max(head_end, 1) - 0 and not _INTERPRETER.match(t) \
+                and not t.startswith("解读") and len(t) < 200:
+            fr.addressees = [(name, seg[k].start + a, seg[k].start + b) for name, a, b in split_list_spans(t[:-1])]
+            body_k = k + 1
+            break
+    header = seg[: body_k if body_k is not None else min(len(seg), head_end + 3)]
+    if body_k is None:
+        # no addressee: body starts after the title block
+        body_k = len(header)
+        for k, ln in enumerate(header):
+            if _INTERPRETER.match(ln.text):
+                body_k = k + 1
+    fr.body_start = seg[body_k].start if body_k < len(seg) else seg[-1].end
+    _read_header(fr, header)
+    _read_closing(fr, seg[body_k:])
+    _derive(fr)
+    own = fr.number
+    seen = []
+    for m in P.DOC_NUMBER.finditer(text, fr.start, fr.end):
+        n = _norm_number(m)
+        if n != own and n not in seen:
+            seen.append(n)
+    fr.cited_numbers = seen
+    return fr
+
+
+def _read_header(fr: DocFrame, header: list[Line]) -> None:
+    title_lines: list[Line] = []
+    for ln in header:
+        t = ln.text
+        m = _INTERPRETER.match(t)
+        if m:
+            fr.issuer = m.group("issuer")
+            continue
+        if _NUMBER_LINE.match(t):
+            continue
+        if title_lines and not _TITLE_END.search(title_lines[-1].text.rstrip("》")):
+            if _is_header_line(t) and not P.ADDRESSEE_LINE.match(t):
+                title_lines.append(ln)
+                continue
+        if "关于" in t or "解读" in t or _TITLE_END.search(t):
+            if not _ISSUER.match(t) or "关于" in t:
+                title_lines = [ln]
+                continue
+        im = _ISSUER.match(t)
+        if im and fr.issuer is None:
+            fr.issuer = im.group("issuer")
+    if title_lines:
+        title = "".join(ln.text for ln in title_lines)
+        fr.title_span = (title_lines[0].start, title_lines[-1].end)
+        k = title.find("关于")
+        if k > 0 and not title.startswith("《"):
+            prefix = title[:k]
+            if fr.issuer is None and _ISSUER.match(prefix):
+                fr.issuer = _ISSUER.match(prefix).group("issuer")
+            title = title[k:]
+        fr.title = title
+
+
+def _read_closing(fr: DocFrame, body: list[Line]) -> None:
+    sign_date = printed = None
+    cc: list[str] = []
+    last_body = None
+    for k, ln in enumerate(body):
+        t = ln.text
+        m = P.SIGNATURE_DATE.match(t)
+        if m and sign_date is None:
+            sign_date = m
+            if k > 0 and fr.issuer is None:
+                im = _ISSUER.match(body[k - 1].text)
+                if im:
+                    fr.issuer = im.group("issuer")
+        pm = P.PRINTED_LINE.search(t)
+        if pm:
+            printed = pm
+        cm = P.CC_LINE.match(t)
+        if cm:
+            cc.append(cm.group("body"))
+        elif cc and cc[-1].endswith(("，", "、", ",")) and not P.CLOSING_LINE.match(t) and len(t) < 40:
+            cc.append(t)
+    for k, ln in enumerate(body):
+        if P.CLOSING_LINE.match(ln.text) or (
+            k + 1 < len(body) and P.SIGNATURE_DATE.match(body[k + 1].text) and _ISSUER.match(ln.text)
+        ):
+            last_body = ln.start
+            break
+    if last_body is not None:
+        fr.body_end = last_body
+    d = sign_date or printed
+    if d:
+        fr.date = f"{int(d.group('y')):04d}-{int(d.group('m')):02d}-{int(d.group('d')):02d}"
+    if cc:
+        joined = "".join(cc).rstrip("。")
+        fr.cc = split_list(joined)
+
+
+def _derive(fr: DocFrame) -> None:
+    title = fr.title or ""
+    if "解读" in title:
+        fr.kind = "interpretation"
+    elif re.search(r"批复|复函", title):
+        fr.kind = "reply"
+    elif re.search(r"通知|意见|方案|要点|决定|办法|规划", title):
+        fr.kind = "notice"
+    who = fr.issuer or ""
+    if fr.kind == "interpretation":
+        inner = re.match(r"《(.+?)(?:关于|》)", title)
+        who = who or (inner.group(1) if inner else "")
+    known = jurisdictions()
+    for name in sorted(known, key=len, reverse=True):
+        if who.startswith(name) or (fr.kind == "interpretation" and name in title):
+            fr.jurisdiction, fr.level = name, known[name].level
+            break
+    else:
+        m = re.match(r"^(.{1,8}?(?:省|自治区|市|州|盟|县|区|旗))", who)
+        if m:
+            fr.jurisdiction = m.group(1)
+            last = fr.jurisdiction[-1]
+            fr.level = {"省": "province", "区": "county", "县": "county", "旗": "county"}.get(last, "city")
+            if fr.jurisdiction.endswith("自治区"):
+                fr.level = "province"

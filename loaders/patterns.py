@@ -1,0 +1,103 @@
+"""Named regular expressions, built from the word lists in data/cues.toml.
+
+All patterns apply to *clean* text (see loaders.normalize): full-width brackets and
+punctuation, no spaces between Chinese characters, one paragraph per line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.lexicon import cues
+
+__all__ = [
+    "CN_NUM", "alt", "MARKERS", "LINE_START_MARKER", "INLINE_MARKER", "CLOSING_LINE",
+    "SENTENCE_END_CHARS", "DATE", "DOC_NUMBER", "ROLE_PHRASE", "ROLE_OF", "LABEL", "LABEL_ROLE",
+    "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "IN_SENTENCE_ACTOR", "PRONOUN",
+    "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "UNIT_SUFFIX", "OPEN", "CLOSE", "cn_to_int",
+    "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE", "CC_LINE", "PRINTED_LINE", "SIGNATURE_DATE",
+]
+
+CN_DIGITS = "零〇一二三四五六七八九十百两"
+CN_NUM = f"[{CN_DIGITS}]{{1,4}}"
+
+
+def alt(words) -> str:
+    """A regex alternation of literal words, longest first (so 分工负责 beats 负责)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def cn_to_int(s: str) -> int:
+    """Chinese numeral (一 … 九十九) or Arabic digits to int; 0 if not a number."""
+    if s.isdigit():
+        return int(s)
+    vals = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+            "八": 8, "九": 9}
+    if not s:
+        return 0
+    if "百" in s:
+        h, _, rest = s.partition("百")
+        return (vals.get(h, 1) if h else 1) * 100 + (cn_to_int(rest) if rest else 0)
+    if "十" in s:
+        t, _, u = s.partition("十")
+        return (vals.get(t, 0) if t else 1) * 10 + (vals.get(u, 0) if u else 0)
+    if len(s) == 1:
+        return vals.get(s, 0)
+    return 0
+
+
+# numbering styles: name -> regex with group "n" (the ordinal) at the start of a line or sentence
+MARKERS: dict[str, re.Pattern] = {
+    "part": re.compile(rf"第(?P<n>{CN_NUM})(?:部分|章)[：:，、]?"),
+    "cn_dun": re.compile(rf"(?P<n>{CN_NUM})[、．.](?!\d)"),
+    "cn_paren": re.compile(rf"（(?P<n>{CN_NUM})）"),
+    "ar_dot": re.compile(r"(?P<n>\d{1,2})(?:[.．](?!\d)|、)"),
+    "ar_paren": re.compile(r"（(?P<n>\d{1,2})）"),
+    "circled": re.compile(r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
+    "cn_shi": re.compile(rf"(?P<n>{CN_NUM})是(?=[^，。；：]{{2}})"),
+}
+LINE_START_MARKER = re.compile("|".join(f"(?:{p.pattern.replace('?P<n>', '')})" for p in MARKERS.values()))
+# markers that may also begin a sentence inside a paragraph ("…。一是…。二是…")
+INLINE_MARKER = re.compile(rf"(?<=[。；：])(?:(?P<shi>{CN_NUM})是|（(?P<ap>\d{{1,2}})）)")
+
+SENTENCE_END_CHARS = "。！？；：）］】"
+CLOSING_LINE = re.compile(
+    r"^(?:（此件公开发布）|（此件.{0,12}）|抄送[：:]|.{0,30}印发$|\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$|-{3,}$|校对[：:]|共印)"
+)
+DATE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+SIGNATURE_DATE = re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日$")
+PRINTED_LINE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日印发")
+DOC_NUMBER = re.compile(
+    r"(?P<prefix>[\u4e00-\u9fff]{1,12}?)[〔［【（\[](?P<year>\d{4})[〕］】）\]](?P<seq>\d{1,4})号"
+)
+ADDRESSEE_LINE = re.compile(r"^(?P<body>[^。！？]{2,200})[：:]$")
+CC_LINE = re.compile(r"^抄送[：:](?P<body>.*)$")
+TABLE_TITLE = re.compile(r"^(?:附件\d*[：:]?)?(?:重点)?(?:工作)?任务(?:分工|清单|分解)(?:表|方案)?$|^责任分工(?:表)?$")
+LABEL_LINE = re.compile(r"^(?:解读(?:单位|机关|部门)|发文(?:单位|机关)|发布(?:单位|机关|日期|时间)|来源|索引号|主题词|成文日期|附件)[：:]")
+GLOSSARY_TITLE = re.compile(r"术语|名词解释|注释|释义")
+
+OPEN = "（［【〔"
+CLOSE = "）］】〕"
+
+_c = cues()
+ROLE_OF: dict[str, str] = {w: role for role, ws in _c["roles"].items() for w in ws}
+ROLE_PHRASE = re.compile(rf"(?:{alt(ROLE_OF)})")
+LABEL_ROLE: dict[str, str] = {w: role for role, ws in _c["labels"].items() for w in ws}
+LABEL = re.compile(rf"(?P<label>{alt(LABEL_ROLE)})[：:]")
+DEFAULT_OPENER = re.compile(alt(_c["defaults"]["openers"]))
+DEFAULT_CLOSER = re.compile(alt(_c["defaults"]["closers"]))
+OPEN_LIST_SUFFIX = re.compile(rf"(?:{alt(_c['open_list']['suffixes'])})$")
+ENTERPRISE_NAMES = tuple(_c["enterprise"]["names"])
+PRONOUN = re.compile(alt(_c["in_sentence"]["addressee_pronouns"]))
+UNIT_SUFFIX = re.compile(rf"(?:{alt(_c['units']['suffixes'])})$")
+VAGUE = re.compile("|".join(f"(?:{p})" for p in _c["vague"]["patterns"]))
+KIND_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (kind, re.compile("|".join(f"(?:{p})" for p in pats))) for kind, pats in _c["kinds"].items()
+)
+_modal = alt(_c["in_sentence"]["modals"])
+_adverb = alt(_c["in_sentence"]["adverbs"])
+# an actor at the start of a sentence followed by a modal: "各级各部门要…", "市17个专项应急指挥部年内都要…"
+IN_SENTENCE_ACTOR = re.compile(
+    rf"(?P<actor>[^，。；：！？、（）]{{2,40}}?(?:[、和及][^，。；：！？、（）]{{1,30}}?)*?)"
+    rf"(?:{_adverb})?(?:{_modal})(?![求点是])"
+)

@@ -1,0 +1,407 @@
+"""From raw notice text to kg.model objects: documents, sections, tasks, assignments."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from kg.model import Assignment, Citation, DefaultClause, Document, Section, SourceFile, Span, Task, Term
+from loaders import patterns as P
+from loaders.actors import sentence_actors
+from loaders.attribution import Attribution, Role, parse_attribution
+from loaders.documents import DocFrame, frame_documents
+from loaders.normalize import CleanText, clean, squash
+from loaders.sections import Heading, find_headings
+from loaders.tables import Table, TableRow, find_tables
+from loaders.tasks import Piece, segment
+from loaders.units import canonical_name, unit_kind
+
+__all__ = ["load_text", "doc_id_for"]
+
+try:  # written alongside (issue 7); minimal stand-ins until they land
+    from loaders.citations import find_citations
+except ImportError:  # pragma: no cover
+    def find_citations(text):
+        return [(squash(m.group(1)), m.start(), m.end()) for m in re.finditer(r"《([^《》]{1,120})》", text)]
+try:
+    from loaders.glossary import find_terms, terms_used
+except ImportError:  # pragma: no cover
+    def find_terms(text):
+        return []
+
+    def terms_used(text, labels):
+        return []
+try:
+    from loaders.sectors import classify
+except ImportError:  # pragma: no cover
+    def classify(titles, text):
+        return ("general",)
+
+_NON_TEXT = re.compile(r"[\s。，；：、！？（）［］【】〔〕“”‘’《》\-—…·.,;:()\[\]*#]+")
+
+
+def doc_id_for(frame: DocFrame, stem: str, k: int) -> str:
+    """A stable document id: the 文号, else file stem + position."""
+    return frame.number or f"{stem}#{k + 1}"
+
+
+def load_text(raw: str, source_file: str, path: str = "") -> SourceFile:
+    """Parse one decoded file into documents (see kg.model)."""
+    ct = clean(raw)
+    text = ct.text
+    frames = frame_documents(text)
+    tables = find_tables(raw)
+    stem = Path(source_file).stem
+    docs = []
+    for k, fr in enumerate(frames):
+        if fr.end <= fr.start:
+            continue
+        docs.append(_document(raw, ct, fr, doc_id_for(fr, stem, k), source_file, tables))
+    covered = [(d.start, d.end) for d in docs]
+    unplaced = _gaps(raw, covered, 0, len(raw))
+    return SourceFile(
+        source_file=source_file,
+        path=path or source_file,
+        sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        length=len(raw),
+        documents=tuple(docs),
+        unplaced=tuple(unplaced),
+    )
+
+
+def _gaps(raw: str, covered: list[tuple[int, int]], start: int, end: int) -> list[Span]:
+    """Raw spans in [start, end) outside `covered` that hold more than whitespace and punctuation."""
+    out, pos = [], start
+    for a, b in sorted(covered) + [(end, end)]:
+        if a > pos:
+            chunk = raw[pos:a]
+            if _NON_TEXT.sub("", chunk):
+                s = pos + (len(chunk) - len(chunk.lstrip()))
+                e = a - (len(chunk) - len(chunk.rstrip()))
+                out.append(Span(s, e, raw[s:e]))
+        pos = max(pos, b)
+    return out
+
+
+class _Doc:
+    """Working state while one document is assembled."""
+
+    def __init__(self, raw: str, ct: CleanText, fr: DocFrame, doc_id: str):
+        self.raw, self.ct, self.fr, self.id = raw, ct, fr, doc_id
+        self.text = ct.text
+        self.addressee = None
+        if fr.addressees:
+            name, a, b = fr.addressees[0]
+            rs, re_ = ct.raw_span(a, b)
+            self.addressee = (squash(raw[rs:re_]), rs, re_)
+
+    def raw_span(self, a: int, b: int) -> tuple[int, int]:
+        return self.ct.raw_span(a, b)
+
+    def printed(self, a: int, b: int) -> str:
+        rs, re_ = self.raw_span(a, b)
+        return squash(self.raw[rs:re_])
+
+    def assignment(self, r: Role, base: int, source: str, inherited: bool = False) -> Assignment:
+        a, b = base + r.start, base + r.end
+        name = self.printed(a, b) if r.start >= 0 else r.name
+        rs, re_ = self.raw_span(a, b) if r.start >= 0 else (-1, -1)
+        if P.PRONOUN.fullmatch(r.name) and self.addressee:
+            name, rs, re_ = self.addressee
+            source = "addressee"
+        canonical, function = canonical_name(name, self.fr.jurisdiction)
+        return Assignment(name=name, canonical=canonical, role=r.role, kind=unit_kind(name),
+                          function=function, inherited=inherited, source=source, start=rs, end=re_)
+
+
+def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: str,
+              tables: list[Table]) -> Document:
+    d = _Doc(raw, ct, fr, doc_id)
+    text = ct.text
+    body_start, body_end = fr.body_start, fr.body_end
+    # a task-division table inside this document ends the body proper
+    doc_tables = []
+    for t in tables:
+        ts = ct.clean_index(t.start)
+        if fr.start <= ts < fr.end:
+            doc_tables.append((ts, min(ct.clean_index(t.end) + 1, fr.end), t))
+    sec_end = min([body_end] + [ts for ts, _, _ in doc_tables])
+    headings = find_headings(text, body_start, sec_end)
+    # glossary sections (专业术语注释) hold terms, not tasks
+    glossary_ranges = []
+    for i, h in enumerate(headings):
+        if P.GLOSSARY_TITLE.search(h.title):
+            end = next((g.start for g in headings[i + 1:] if g.depth <= h.depth), sec_end)
+            glossary_ranges.append((h.start, end))
+    sections, sec_of = _sections(d, headings, sec_end)
+    row_cuts = _match_rows(d, doc_tables, body_start, sec_end)
+    bold = [b for b in ct.bold_starts if body_start <= b < sec_end]
+    drafts: list[tuple[str, tuple[str, ...], Piece]] = []  # (section id, heading titles, piece)
+    regions = _regions(headings, body_start, sec_end)
+    for hi, (a, b) in regions:
+        if any(ga <= a < gb for ga, gb in glossary_ranges):
+            continue
+        h = headings[hi] if hi is not None else None
+        if h is None:
+            continue  # preamble: kept in the document, not a task
+        if not _NON_TEXT.sub("", text[h.title_end:b]):
+            continue  # a heading with only its title
+        first = h.title_end
+        while first < b and text[first] in " \n":
+            first += 1
+        cuts = [x for x in bold if x > first + 1 and x < b] + [x for x in row_cuts if first < x < b]
+        for p in segment(text, a, b, cuts):
+            drafts.append((sec_of[hi], _titles(headings, hi), p))
+    if not headings:
+        drafts += _letter_tasks(d, body_start, sec_end)
+    tasks, defaults = _tasks(d, drafts, row_cuts)
+    tasks += _table_only_tasks(d, doc_tables, row_cuts, sections, len(tasks))
+    cites = [Citation(title, *ct.raw_span(a, b)) for title, a, b in find_citations(text[fr.start:fr.end])
+             for a, b in [(fr.start + a, fr.start + b)]]
+    reg_titles = list(dict.fromkeys(c.title for c in cites))
+    glossary = []
+    for ga, gb in glossary_ranges:
+        for label, definition, a, b in find_terms(text[ga:gb]):
+            rs, re_ = ct.raw_span(ga + a, ga + b)
+            glossary.append(Term(label, definition, rs, re_))
+    if glossary:
+        labels = [g.label for g in glossary]
+        tasks = [_with_terms(t, terms_used(t.text, labels)) for t in tasks]
+    ds, de = ct.raw_span(fr.start, fr.end)
+    covered = [(t.start, t.end) for t in tasks]
+    covered.append((ds, ct.raw_span(body_start, body_start + 1)[0]))
+    covered.append((ct.raw_span(sec_end, sec_end + 1)[0] if sec_end < len(ct.offsets) else de, de))
+    first = headings[0].start if headings else sec_end
+    covered.append(ct.raw_span(body_start, first))  # preamble
+    for h in headings:
+        covered.append(ct.raw_span(h.start, h.title_end))
+    for ga, gb in glossary_ranges:
+        covered.append(ct.raw_span(ga, gb))
+    if not headings:
+        covered.append(ct.raw_span(body_start, sec_end))  # letters: framing sentences stay with the document
+    unplaced = _gaps(raw, covered, ds, de)
+    return Document(
+        id=doc_id, source_file=source_file, number=fr.number, issuer=fr.issuer,
+        title=squash(fr.title) if fr.title else None, date=fr.date, jurisdiction=fr.jurisdiction,
+        level=fr.level, kind=fr.kind, start=ds, end=de,
+        addressees=tuple(d.printed(a, b) for _, a, b in fr.addressees),
+        cc=tuple(fr.cc), cited_regulations=tuple(reg_titles),
+        cited_document_numbers=tuple(fr.cited_numbers),
+        sections=tuple(sections), tasks=tuple(tasks), defaults=tuple(defaults),
+        glossary=tuple(glossary), unplaced=tuple(unplaced),
+    )
+
+
+def _with_terms(t: Task, terms: list[str]) -> Task:
+    from dataclasses import replace
+
+    return replace(t, terms=tuple(terms)) if terms else t
+
+
+def _titles(headings: list[Heading], hi: int) -> tuple[str, ...]:
+    """Titles of heading hi and its ancestors, top first."""
+    chain = [headings[hi]]
+    for h in reversed(headings[:hi]):
+        if h.depth < chain[-1].depth:
+            chain.append(h)
+    return tuple(h.title for h in reversed(chain))
+
+
+def _sections(d: _Doc, headings: list[Heading], sec_end: int) -> tuple[list[Section], dict[int, str]]:
+    out, ids = [], {}
+    stack: list[tuple[Heading, str, tuple[str, ...]]] = []
+    used: set[str] = set()
+    for i, h in enumerate(headings):
+        while stack and stack[-1][0].depth >= h.depth:
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        path = (stack[-1][2] if stack else ()) + (h.number,)
+        sid = f"{d.id}/{'/'.join(path)}"
+        while sid in used:
+            sid += "'"
+        used.add(sid)
+        end = next((g.start for g in headings[i + 1:] if g.depth <= h.depth), sec_end)
+        rs, re_ = d.raw_span(h.start, end)
+        out.append(Section(sid, h.number, path, h.title.rstrip("。"), parent, h.depth, rs, re_))
+        ids[i] = sid
+        stack.append((h, sid, path))
+    return out, ids
+
+
+def _regions(headings: list[Heading], start: int, end: int) -> list[tuple[int | None, tuple[int, int]]]:
+    """(heading index or None for the preamble, (start, end)) of each heading's own text."""
+    out = []
+    first = headings[0].start if headings else end
+    if first > start:
+        out.append((None, (start, first)))
+    for i, h in enumerate(headings):
+        nxt = headings[i + 1].start if i + 1 < len(headings) else end
+        out.append((i, (h.body_start, nxt)))
+    return out
+
+
+def _letter_tasks(d: _Doc, start: int, end: int) -> list[tuple[str, tuple[str, ...], Piece]]:
+    """A document without numbered items (a reply letter): each sentence that tasks someone."""
+    out = []
+    text = d.text
+    pos = start
+    for m in re.finditer(r"[^。！？]+[。！？]?", text[start:end]):
+        a, b = start + m.start(), start + m.end()
+        while a < b and text[a] in "\n ":
+            a += 1
+        sent = text[a:b]
+        if re.search(r"收悉|批复如下|通知如下|函复如下", sent):
+            continue
+        if P.PRONOUN.search(sent) or P.IN_SENTENCE_ACTOR.search(sent) and re.search(r"要|负责|请", sent):
+            out.append((f"{d.id}/_", (), Piece(a, b)))
+        pos = b
+    return out
+
+
+def _match_key(s: str) -> str:
+    s = squash(s).translate(str.maketrans({"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"}))
+    return P.LINE_START_MARKER.sub("", s, count=1) if P.LINE_START_MARKER.match(s) else s
+
+
+def _match_rows(d: _Doc, doc_tables, start: int, end: int) -> dict[int, TableRow]:
+    """Body position (clean offset) where each table row's task begins -> the row."""
+    text = d.text
+    flat_idx = [i for i in range(start, end) if text[i] != "\n"]
+    flat = "".join(text[i] for i in flat_idx)
+    cuts: dict[int, TableRow] = {}
+    for _, _, table in doc_tables:
+        for row in table.rows:
+            key = _match_key(row.task.text)
+            pos = -1
+            for off in (0, 6, 12, 20, 30):
+                probe = key[off:off + 12]
+                if len(probe) < 8:
+                    break
+                k = flat.find(probe)
+                if k >= 0:
+                    pos = max(0, k - off)
+                    break
+            if pos < 0:
+                continue
+            cuts.setdefault(flat_idx[pos], row)
+    return cuts
+
+
+def _snap(headings_pieces_start: int, cut: int) -> bool:
+    return cut <= headings_pieces_start
+
+
+def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow]):
+    tasks: list[Task] = []
+    defaults: list[DefaultClause] = []
+    inherited: list[Assignment] = []
+    ordinals: dict[str, int] = {}
+    # cn_shi siblings share a trailing attribution printed once after the last of them
+    drafts = _share_trailing(d, drafts)
+    for sid, titles, p in drafts:
+        text = d.text
+        units: list[Assignment] = []
+        source = "none"
+        open_list = False
+        row = _row_for(p, row_cuts, text)
+        if p.attribution is not None:
+            units = [d.assignment(r, p.attr_start, "parenthetical") for r in p.attribution.units]
+            source, open_list = "parenthetical", p.attribution.open_list
+        elif row is not None:
+            units, open_list = _row_units(d, row)
+            source = "table"
+        else:
+            actors = sentence_actors(text[p.start:p.end])
+            units = [d.assignment(r, p.start, "in_sentence") for r in actors]
+            if units:
+                source = units[0].source if all(u.source == units[0].source for u in units) else "in_sentence"
+        ordinals[sid] = ordinals.get(sid, 0) + 1
+        tid = f"{sid}/t{ordinals[sid]}"
+        rs, re_ = d.raw_span(p.start, p.end)
+        body = text[p.start:p.end].replace("\n", "")
+        sectors = classify(list(titles), body)
+        cites = tuple(Citation(t, *d.raw_span(p.start + a, p.start + b))
+                      for t, a, b in find_citations(text[p.start:p.end]))
+        all_units = units + [u for u in inherited]
+        tasks.append(Task(
+            id=tid, section_id=sid, ordinal=ordinals[sid], text=body, start=rs, end=re_,
+            quote=d.raw[rs:re_], assignments=tuple(all_units), source=source, open_list=open_list,
+            sector=sectors[0] if sectors else None, sectors=tuple(sectors), citations=cites,
+        ))
+        if p.attribution is not None and p.attribution.defaults:
+            new = [d.assignment(r, p.attr_start, "parenthetical", inherited=True) for r in p.attribution.defaults]
+            a0 = min(r.start for r in p.attribution.defaults) + p.attr_start
+            rs2, re2 = d.raw_span(a0, p.end)
+            defaults.append(DefaultClause(tuple(new), tid, rs2, re2))
+            inherited += new
+    return tasks, defaults
+
+
+def _share_trailing(d: _Doc, drafts):
+    out = list(drafts)
+    groups: dict[str, list[int]] = {}
+    for k, (sid, _, p) in enumerate(out):
+        parent = sid.rsplit("/", 1)[0]
+        if sid.rsplit("/", 1)[-1].endswith("是"):
+            groups.setdefault(parent, []).append(k)
+    for parent, ks in groups.items():
+        last = out[ks[-1]][2]
+        if last.attribution is None or len(ks) < 2:
+            continue
+        for k in ks[:-1]:
+            sid, titles, p = out[k]
+            if p.attribution is None:
+                out[k] = (sid, titles, Piece(p.start, p.end, last.attribution, last.attr_start))
+    return out
+
+
+def _row_for(p: Piece, row_cuts: dict[int, TableRow], text: str) -> TableRow | None:
+    for pos, row in row_cuts.items():
+        if p.start <= pos < p.end and (pos == p.start or not _NON_TEXT.sub("", text[p.start:pos])
+                                       or pos - p.start <= 40 and "。" not in text[p.start:pos][:-1]):
+            return row
+    return None
+
+
+def _row_units(d: _Doc, row: TableRow) -> tuple[list[Assignment], bool]:
+    units: list[Assignment] = []
+    open_list = False
+    for role, cell in row.units:
+        content = clean(cell.text).text.replace("\n", "")
+        a = parse_attribution(content, table=True)
+        if a is None:
+            continue
+        open_list |= a.open_list
+        for r in a.units:
+            name = squash(cell.text[r.start:r.end]) if len(cell.text) == len(content) else r.name
+            rs = cell.start + r.start if len(cell.text) == len(content) else cell.start
+            re_ = cell.start + r.end if len(cell.text) == len(content) else cell.end
+            role_ = r.role if role == "responsible" else role
+            canonical, function = canonical_name(name, d.fr.jurisdiction)
+            units.append(Assignment(name=name, canonical=canonical, role=role_, kind=unit_kind(name),
+                                    function=function, source="table", start=rs, end=re_))
+    return units, open_list
+
+
+def _table_only_tasks(d: _Doc, doc_tables, row_cuts, sections, n: int) -> list[Task]:
+    """Rows that restate no body task become tasks of their own."""
+    matched = {id(r) for r in row_cuts.values()}
+    out = []
+    k = 0
+    for _, _, table in doc_tables:
+        for row in table.rows:
+            if id(row) in matched:
+                continue
+            k += 1
+            units, open_list = _row_units(d, row)
+            sid = f"{d.id}/table"
+            body = squash(row.task.text)
+            sectors = classify(list(row.context), body)
+            out.append(Task(
+                id=f"{sid}/t{k}", section_id=sid, ordinal=k, text=body, start=row.task.start,
+                end=row.task.end, quote=d.raw[row.task.start:row.task.end], assignments=tuple(units),
+                source="table", open_list=open_list, sector=sectors[0] if sectors else None,
+                sectors=tuple(sectors),
+            ))
+    return out

@@ -1,0 +1,98 @@
+"""Numbered headings and their hierarchy.
+
+Styles: 第一部分 / 一、 / （一） / 1. 1、 / （1） / ① / 一是. A marker is taken as a heading
+only when it continues a sequence (the next ordinal of a level already open) or opens a
+new level at ordinal 1 — so "（市、区）" or a stray "2、" in running text is not a heading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from loaders import patterns as P
+from loaders.documents import lines_of
+
+__all__ = ["Heading", "find_headings", "number_label"]
+
+_STYLE_ORDER = ("part", "cn_paren", "ar_paren", "cn_dun", "ar_dot", "circled", "cn_shi")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+@dataclass(frozen=True)
+class Heading:
+    start: int  # clean offset of the marker
+    body_start: int  # clean offset just after the marker
+    title_end: int  # clean offset after the title (and its 。/：), == body_start if no title
+    style: str
+    ordinal: int
+    number: str  # as printed, brackets ASCII: 一, (一), 1, (1), 一是, 第一部分
+    title: str
+    depth: int
+
+
+def number_label(style: str, n: str) -> str:
+    """How a number is exported: brackets as ASCII, no trailing 、 or ."""
+    if style in ("cn_paren", "ar_paren"):
+        return f"({n})"
+    if style == "cn_shi":
+        return f"{n}是"
+    if style == "part":
+        return f"第{n}部分"
+    return n
+
+
+def _ordinal(style: str, n: str) -> int:
+    if style == "circled":
+        return _CIRCLED.index(n) + 1
+    return P.cn_to_int(n)
+
+
+def _title(text: str, style: str, pos: int, line_end: int) -> tuple[str, int]:
+    rest = text[pos:line_end]
+    if style == "cn_shi":
+        for k, c in enumerate(rest[:17]):
+            if c in "，。：；":
+                return rest[:k], pos + k + 1
+        return "", pos
+    for k, c in enumerate(rest[:41]):
+        if c in "。：":
+            return rest[:k], pos + k + 1
+    if "。" not in rest and len(rest) <= 50:
+        return rest, line_end
+    return "", pos
+
+
+def find_headings(text: str, start: int, end: int) -> list[Heading]:
+    """Headings in clean text[start:end], in order, with depths from the sequence rules."""
+    candidates = []
+    for ln in lines_of(text, start, end):
+        for style in _STYLE_ORDER:
+            m = P.MARKERS[style].match(text, ln.start, ln.end)
+            if m:
+                candidates.append((ln.start, m.end(), style, m.group("n"), ln.end))
+                break
+        for m in P.INLINE_MARKER.finditer(text, ln.start, ln.end):
+            if m.group("shi"):
+                candidates.append((m.start(), m.end(), "cn_shi", m.group("shi"), ln.end))
+            else:
+                candidates.append((m.start(), m.end(), "ar_paren", m.group("ap"), ln.end))
+    candidates.sort()
+    stack: list[tuple[str, int]] = []
+    last: dict[str, int] = {}  # numbering may run on across parents: 一、(一)(二) 二、(三)(四)
+    out: list[Heading] = []
+    for pos, mend, style, n, line_end in candidates:
+        ordinal = _ordinal(style, n)
+        styles = [s for s, _ in stack]
+        if style in styles:
+            k = styles.index(style)
+            if ordinal != stack[k][1] + 1:
+                continue
+            stack = stack[:k] + [(style, ordinal)]
+        elif ordinal == 1 or (ordinal == last.get(style, -9) + 1 and stack):
+            stack.append((style, ordinal))
+        else:
+            continue
+        last[style] = ordinal
+        title, tend = _title(text, style, mend, line_end)
+        out.append(Heading(pos, mend, tend, style, ordinal, number_label(style, n), title, len(stack)))
+    return out

@@ -1,0 +1,101 @@
+"""Segment a section's text into tasks: the smallest spans that carry their own attribution.
+
+An item is cut after every bracketed attribution ("…(市工信局…督促落实)。 发展改革…(…负责)。"),
+before an inline bold title, and where a task-division table row begins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from loaders import patterns as P
+from loaders.attribution import Attribution, parse_attribution
+
+__all__ = ["Piece", "bracket_groups", "segment"]
+
+_PAIRS = {"（": "）", "［": "］", "【": "】", "〔": "〕"}
+_TRIVIAL = set("。，；：、！？ \n）］】")
+
+
+@dataclass
+class Piece:
+    start: int  # clean offsets
+    end: int
+    attribution: Attribution | None = None
+    attr_start: int = -1  # clean offset of the attribution content
+    table_row: object | None = None
+
+
+def bracket_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Outermost balanced bracket groups (open index, close index) in text[start:end]."""
+    out, stack = [], []
+    for i in range(start, end):
+        c = text[i]
+        if c in _PAIRS:
+            stack.append((c, i))
+        elif stack and c == _PAIRS[stack[-1][0]]:
+            o, oi = stack.pop()
+            if not stack:
+                out.append((oi, i))
+        elif c == "\n" and stack and len(stack) > 0 and i - stack[0][1] > 400:
+            stack = []
+    return out
+
+
+def _skip_trailing(text: str, i: int, end: int) -> int:
+    while i < end and text[i] in "。；;，. \n":
+        i += 1
+    return i
+
+
+def segment(text: str, start: int, end: int, cuts: list[int] = ()) -> list[Piece]:
+    """Pieces of clean text[start:end]; `cuts` are extra start positions (bold titles, table rows)."""
+    attrs = []
+    for o, c in bracket_groups(text, start, end):
+        a = parse_attribution(text[o + 1:c])
+        if a is not None:
+            attrs.append((o, c, a))
+    bounds: list[tuple[int, str, object]] = []
+    for o, c, a in attrs:
+        bounds.append((_skip_trailing(text, c + 1, end), "attr", (o, a)))
+    for k in cuts:
+        if start < k < end:
+            bounds.append((k, "cut", None))
+    bounds.sort(key=lambda b: b[0])
+    pieces: list[Piece] = []
+    cur = start
+    for pos, kind, payload in bounds:
+        if pos <= cur and kind == "cut":
+            continue
+        if kind == "attr":
+            o, a = payload
+            if o < cur:  # attribution belongs to the previous piece (cut fell inside it)
+                if pieces:
+                    pieces[-1].end = max(pieces[-1].end, pos)
+                    pieces[-1].attribution = a
+                    pieces[-1].attr_start = o + 1
+                cur = max(cur, pos)
+                continue
+            pieces.append(Piece(cur, pos, a, o + 1))
+            cur = pos
+        else:
+            pieces.append(Piece(cur, pos))
+            cur = pos
+    if cur < end:
+        pieces.append(Piece(cur, end))
+    out: list[Piece] = []
+    for p in pieces:
+        body = text[p.start:p.end]
+        if all(ch in _TRIVIAL for ch in body):
+            if out:
+                out[-1].end = p.end
+            continue
+        # trim whitespace at both ends
+        s, e = p.start, p.end
+        while s < e and text[s] in " \n":
+            s += 1
+        while e > s and text[e - 1] in " \n":
+            e -= 1
+        p.start, p.end = s, e
+        out.append(p)
+    return out

@@ -1,0 +1,233 @@
+"""Unit lists: split, grade (kind) and name canonically within the issuing jurisdiction."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from loaders import patterns as P
+from loaders.lexicon import cues, jurisdictions, unit_lexicon
+
+__all__ = ["split_list", "split_list_spans", "UnitMention", "split_units", "unit_kind", "canonical_name", "is_unit_like", "strip_open_suffix"]
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    name: str  # clean text of the name
+    start: int  # offsets relative to the string that was split
+    end: int
+
+
+def _top_level_split(s: str, seps: str) -> list[tuple[int, int]]:
+    """Split on any char of `seps` outside brackets; returns (start, end) pieces."""
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(s):
+        if c in P.OPEN or c == "《":
+            depth += 1
+        elif (c in P.CLOSE or c == "》") and depth > 0:
+            depth -= 1
+        elif depth == 0 and c in seps:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(s)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _complete(name: str) -> bool:
+    """A fragment that is a unit on its own (not a bare sector word such as 公路)."""
+    if len(name) < 2:
+        return False
+    core = name
+    for pre in cues()["units"]["prefixes"]:
+        if core.startswith(pre) and core[1:] in unit_lexicon():
+            return True
+    if core in unit_lexicon() or core in P.ENTERPRISE_NAMES:
+        return True
+    return bool(P.UNIT_SUFFIX.search(name)) or bool(P.VAGUE.search(name) and len(name) >= 3)
+
+
+def is_unit_like(name: str) -> bool:
+    """True when `name` reads as a unit (used to accept or reject a bracket as an attribution)."""
+    return _complete(strip_open_suffix(name)[0]) and len(name) <= 50
+
+
+def strip_open_suffix(name: str) -> tuple[str, bool]:
+    """'市应急局等部门' -> ('市应急局', True); names that are only the suffix are kept."""
+    m = P.OPEN_LIST_SUFFIX.search(name)
+    if m and m.start() > 0:
+        return name[: m.start()], True
+    return name, False
+
+
+def _split_conjunctions(s: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split s[a:b] on 和/及/与 only between two complete unit names."""
+    conj = sorted(cues()["connectors"]["list_conjunctions"], key=len, reverse=True)
+    pieces = [(a, b)]
+    changed = True
+    while changed:
+        changed = False
+        out = []
+        for x, y in pieces:
+            text = s[x:y]
+            done = False
+            depth = 0
+            for i in range(1, len(text) - 1):
+                c = text[i]
+                if c in P.OPEN:
+                    depth += 1
+                elif c in P.CLOSE and depth > 0:
+                    depth -= 1
+                if depth:
+                    continue
+                for w in conj:
+                    if text.startswith(w, i):
+                        left, right = text[:i], text[i + len(w):]
+                        if _complete(left) and len(right) >= 2:
+                            out += [(x, x + i), (x + i + len(w), y)]
+                            done = changed = True
+                        break
+                if done:
+                    break
+            if not done:
+                out.append((x, y))
+        pieces = out
+    return pieces
+
+
+def split_units(s: str) -> tuple[list[UnitMention], bool]:
+    """Split a printed unit list; returns the mentions and whether the list is open (ends in 等…)."""
+    seps = "".join(cues()["connectors"]["list_separators"])
+    frags: list[tuple[int, int]] = []
+    for a, b in _top_level_split(s, seps):
+        frags += _split_conjunctions(s, a, b)
+    # strip stray punctuation / leading 由
+    cleaned = []
+    for a, b in frags:
+        while a < b and s[a] in "由和及与并：:。，、 ":
+            a += 1
+        while b > a and s[b - 1] in "。，、：: ":
+            b -= 1
+        if b > a:
+            cleaned.append((a, b))
+    # merge incomplete fragments (bare sector words, 委/局 of 室、委、局) with their neighbours
+    merged: list[list[int]] = []
+    pending: list[int] | None = None
+    for a, b in cleaned:
+        name = s[a:b]
+        if pending is not None:
+            pending[1] = b
+            if _complete(strip_open_suffix(s[pending[0]:pending[1]].split("、")[-1])[0]):
+                merged.append(pending)
+                pending = None
+            continue
+        if len(name) == 1 and merged:
+            merged[-1][1] = b
+            continue
+        if _complete(strip_open_suffix(name)[0]) or "等" in name:
+            merged.append([a, b])
+        else:
+            pending = [a, b]
+    if pending is not None:
+        if merged and pending[1] - pending[0] <= 2:
+            merged[-1][1] = pending[1]
+        else:
+            merged.append(pending)
+    mentions = []
+    open_list = False
+    for k, (a, b) in enumerate(merged):
+        name = s[a:b]
+        if k == len(merged) - 1:
+            stripped, is_open = strip_open_suffix(name)
+            if is_open:
+                open_list = True
+                b = a + len(stripped)
+                name = stripped
+            elif "等" in name and "、" in name:
+                open_list = True
+        mentions.append(UnitMention(name, a, b))
+    return mentions, open_list
+
+
+_GOVERNMENT_LIST = __import__("re").compile(r"^各(?:相关|有关)?[县乡市区镇].{0,8}(?:人民政府|政府|管委会)$")
+
+
+def unit_kind(name: str) -> str:
+    """department | government | committee | party | enterprise | vague | other."""
+    n = unicodedata.normalize("NFKC", name).translate(str.maketrans("()", "（）"))
+    if n in P.ENTERPRISE_NAMES:
+        return "enterprise"
+    for kind, rx in P.KIND_RULES:
+        if kind == "enterprise" and rx.search(n) and not P.VAGUE.search(n.replace("有关企业", "")):
+            return "enterprise"
+    if P.VAGUE.search(n) and not _GOVERNMENT_LIST.search(n):
+        return "vague"
+    for kind, rx in P.KIND_RULES:
+        if kind != "enterprise" and rx.search(n):
+            return kind
+    return "other"
+
+
+def _jurisdiction_for(prefix: str, jurisdiction: str | None) -> str | None:
+    """Which government a 市/县/省 prefix refers to, seen from the issuing jurisdiction."""
+    table = jurisdictions()
+    j = table.get(jurisdiction or "")
+    if j is None:
+        return jurisdiction
+    chain = [j]
+    while chain[-1].parent and chain[-1].parent in table:
+        chain.append(table[chain[-1].parent])
+    want = {"省": "province", "市": "city", "县": "county", "区": "county"}[prefix]
+    for k in chain:
+        if k.level == want:
+            return k.name
+    return jurisdiction
+
+
+def canonical_name(name: str, jurisdiction: str | None) -> tuple[str, str]:
+    """Canonical name scoped to the issuing jurisdiction, and the unit's function.
+
+    市应急局 in a 临汾市 document -> (临汾市应急管理局, emergency_management).
+    """
+    n = unicodedata.normalize("NFKC", name).translate(str.maketrans("()", "（）"))
+    lex = unit_lexicon()
+    for full in sorted(jurisdictions(), key=len, reverse=True):
+        if n.startswith(full):
+            rest = n[len(full):]
+            e = lex.get(rest)
+            return (full + e.core if e else n), (e.function if e else "")
+    for pre in cues()["units"]["prefixes"]:
+        if n.startswith(pre) and len(n) > 1:
+            rest = n[1:]
+            for lead in ("直", "级"):
+                if rest.startswith(lead) and rest[1:] not in lex:
+                    rest = rest[1:]
+                    break
+            e = lex.get(rest)
+            where = _jurisdiction_for(pre, jurisdiction) or ""
+            if e is not None:
+                return where + e.core, e.function
+            if pre == "市" and rest in lex:
+                continue
+            return (where + rest if where else n), ""
+    e = lex.get(n)
+    if e is not None:
+        return (jurisdiction or "") + e.core, e.function
+    return ((jurisdiction or "") + n if jurisdiction and not n.startswith(("国家", "山西", "中国")) else n), ""
+
+
+def split_list_spans(s: str) -> list[tuple[str, int, int]]:
+    """Split an addressee or 抄送 list: on ， at top level, and on 、 only between complete names
+    ("各县、市、区人民政府" and "市直各室、委、局" stay whole)."""
+    out = []
+    for a, b in _top_level_split(s, "，,；;"):
+        parts = _top_level_split(s[a:b], "、")
+        if len(parts) > 1 and all(_complete(s[a + x:a + y]) for x, y in parts):
+            out += [(s[a + x:a + y], a + x, a + y) for x, y in parts]
+        else:
+            out.append((s[a:b], a, b))
+    return [(n.strip("。 "), x, y) for n, x, y in out if n.strip("。 ")]
+
+
+def split_list(s: str) -> list[str]:
+    """Names of split_list_spans(s)."""
+    return [n for n, _, _ in split_list_spans(s)]
