@@ -1,0 +1,83 @@
+"""Attribution strings -> (name, role, kind) lists. A new cue is one data entry plus one row here."""
+
+import pytest
+
+from loaders.attribution import parse_attribution
+from loaders.units import unit_kind
+
+CASES = [
+    # (content of the bracket, expected [(name, role, kind)], open_list)
+    ("市委宣传部、市委组织部、市应急局分工负责",
+     [("市委宣传部", "shared", "party"), ("市委组织部", "shared", "party"), ("市应急局", "shared", "department")], False),
+    ("市应急局等部门负责", [("市应急局", "responsible", "department")], True),
+    ("市住建局牵头，市自建房整治专班各成员部门分工负责",
+     [("市住建局", "lead", "department"), ("市自建房整治专班各成员部门", "shared", "committee")], False),
+    ("市城市管理局牵头,市商务局、市应急局、市市场监管局等部门分工负责",
+     [("市城市管理局", "lead", "department"), ("市商务局", "shared", "department"),
+      ("市应急局", "shared", "department"), ("市市场监管局", "shared", "department")], True),
+    ("负有安全监管职责的部门督促企业落实",
+     [("负有安全监管职责的部门", "oversee", "vague"), ("企业", "responsible", "enterprise")], False),
+    ("县级负有安全生产监管职责的部门、国家金融监督管理总局襄汾监管支局指导督促企业落实",
+     [("县级负有安全生产监管职责的部门", "oversee", "vague"),
+      ("国家金融监督管理总局襄汾监管支局", "oversee", "department"), ("企业", "responsible", "enterprise")], False),
+    ("市工信局、市商务局、市应急局等部门督促落实",
+     [("市工信局", "oversee", "department"), ("市商务局", "oversee", "department"),
+      ("市应急局", "oversee", "department")], True),
+    ("市安委会有关成员单位负责并督促企业落实",
+     [("市安委会有关成员单位", "responsible", "vague"), ("市安委会有关成员单位", "oversee", "vague"),
+      ("企业", "responsible", "enterprise")], False),
+    ("市安委办和市直有关部门分工负责", [("市安委办", "shared", "committee"), ("市直有关部门", "shared", "vague")], False),
+    ("市规划和自然资源局牵头，市应急局、市公安局等部门分工负责",
+     [("市规划和自然资源局", "lead", "department"), ("市应急局", "shared", "department"),
+      ("市公安局", "shared", "department")], True),
+    ("市气象局、市住建局和公路、水路、铁路、民航、水利、电力、通信等专业建设工程主管部门分工负责",
+     [("市气象局", "shared", "department"), ("市住建局", "shared", "department"),
+      ("公路、水路、铁路、民航、水利、电力、通信等专业建设工程主管部门", "shared", "vague")], True),
+    ("市应急局会同市公安局分工负责", [("市应急局", "lead", "department"), ("市公安局", "shared", "department")], False),
+    ("市自然资源局牵头，市应急局、市公安局等部门配合",
+     [("市自然资源局", "lead", "department"), ("市应急局", "support", "department"),
+      ("市公安局", "support", "department")], True),
+    ("牵头单位：市应急局；配合单位：市公安局、市交通局",
+     [("市应急局", "lead", "department"), ("市公安局", "support", "department"), ("市交通局", "support", "department")],
+     False),
+    ("责任单位:县应急管理局、县自然资源局", [("县应急管理局", "responsible", "department"),
+                                         ("县自然资源局", "responsible", "department")], False),
+    ("由市应急局负责，市消防救援支队配合",
+     [("市应急局", "responsible", "department"), ("市消防救援支队", "support", "department")], False),
+    ("县应急管理局、县自然资源局等部门分工负责",
+     [("县应急管理局", "shared", "department"), ("县自然资源局", "shared", "department")], True),
+    ("各县（市、区）人民政府、市安委办协助", [("各县（市、区）人民政府", "support", "government"),
+                                           ("市安委办", "support", "committee")], False),
+]
+
+
+@pytest.mark.parametrize("content,expected,open_list", CASES)
+def test_attribution(content, expected, open_list):
+    a = parse_attribution(content)
+    assert a is not None
+    assert [(u.name, u.role, unit_kind(u.name)) for u in a.units] == expected
+    assert a.open_list is open_list
+
+
+@pytest.mark.parametrize("content", [
+    "集中布局、集群发展和降低安全风险等级", "深井铸造", "临应急字〔2024〕19号", "依法应当保密的除外", "蒲县至光华段",
+    "突发事件应急包保责任制和防火、防汛、地震和地质灾害应急预案",
+])
+def test_not_an_attribution(content):
+    assert parse_attribution(content) is None
+
+
+def test_default_clause_is_read_apart_from_the_units():
+    a = parse_attribution("市安委会各成员单位、各县（市、区）人民政府和临汾经济开发区管委会负责。"
+                          "以下均需各县（市、区）人民政府和临汾经济开发区管委会负责，不再一一列出")
+    assert [u.name for u in a.units] == ["市安委会各成员单位", "各县（市、区）人民政府", "临汾经济开发区管委会"]
+    assert [(u.name, u.role) for u in a.defaults] == [("各县（市、区）人民政府", "responsible"),
+                                                     ("临汾经济开发区管委会", "responsible")]
+
+
+def test_table_cell_without_role_words_reads_as_responsible():
+    a = parse_attribution("各县（市、区）政府、忻州经济开发区管委会，市行政审批局等有关部门", table=True)
+    assert [(u.name, u.role) for u in a.units] == [("各县（市、区）政府", "responsible"),
+                                                  ("忻州经济开发区管委会", "responsible"),
+                                                  ("市行政审批局", "responsible")]
+    assert a.open_list

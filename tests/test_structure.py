@@ -1,0 +1,66 @@
+"""Normalisation with offsets, numbering styles, document split and metadata."""
+
+import pytest
+
+from loaders.normalize import clean, squash
+from loaders.sections import find_headings
+
+NORMALISE = [
+    # (raw, clean text)
+    ("2024 年,是中华人民共和国成立 75 周年,是全\n\n面贯彻党的二十大精神",
+     "2024年，是中华人民共和国成立75周年，是全面贯彻党的二十大精神"),
+    ("2024 年 2 月 9 日", "2024年2月9日"),
+    ("(一)强化理论学习。", "（一）强化理论学习。"),
+    ("各县(市、区)人民政府,临汾经济开发区管委会", "各县（市、区）人民政府，临汾经济开发区管委会"),
+    ("**（一）提高政治站位。**把习近平", "（一）提高政治站位。把习近平"),
+    ("## 一、坚持思想政治引领", "一、坚持思想政治引领"),
+    ("大数据 AI 视频反“三违”", "大数据AI视频反“三违”"),
+    ("open Neo4j Browser", "open Neo4j Browser"),
+    ("临\n \n汾\n \n市\n \n人\n \n民\n \n政\n \n府\n\n关于", "临汾市人民政府\n关于"),
+    ("落实。\n(市应急局负责)", "落实。\n（市应急局负责）"),
+    ("《中共中央办公厅\n \n国务院办\n\n公厅关于》", "《中共中央办公厅国务院办公厅关于》"),
+]
+
+
+@pytest.mark.parametrize("raw,expected", NORMALISE)
+def test_normalise(raw, expected):
+    assert clean(raw).text == expected
+
+
+@pytest.mark.parametrize("raw", [r for r, _ in NORMALISE])
+def test_offsets_point_at_the_same_character(raw):
+    ct = clean(raw)
+    widen = {"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "［": "[", "］": "]"}
+    for i, c in enumerate(ct.text):
+        if c == "\n":
+            continue
+        r = raw[ct.offsets[i]]
+        assert r == c or widen.get(c) == r
+
+
+HEADINGS = [
+    # (clean text, [(number, title, depth)])
+    ("一、总体要求\n（一）强化理论学习。内容\n（二）集中培训。内容\n二、重点\n（三）继续编号。内容",
+     [("一", "总体要求", 1), ("(一)", "强化理论学习", 2), ("(二)", "集中培训", 2), ("二", "重点", 1),
+      ("(三)", "继续编号", 2)]),
+    ("1.煤矿。严格落实\n2.金属非金属矿山和尾矿库。按照", [("1", "煤矿", 1), ("2", "金属非金属矿山和尾矿库", 1)]),
+    ("第一部分：聚焦责任落实。\n一是提高政治站位，学习\n二是压实党政领导责任，按照",
+     [("第一部分", "聚焦责任落实", 1), ("一是", "提高政治站位", 2), ("二是", "压实党政领导责任", 2)]),
+    ("1.多措并举。一是严格实施制度。二是持续推进建设。",
+     [("1", "多措并举", 1), ("一是", "严格实施制度", 2), ("二是", "持续推进建设", 2)]),
+    ("（1）着力推进改革。按照\n（2）着力加强建设。按照", [("(1)", "着力推进改革", 1), ("(2)", "着力加强建设", 1)]),
+    ("1.森林草原火灾：深入开展\n2.水旱灾害：加强", [("1", "森林草原火灾", 1), ("2", "水旱灾害", 1)]),
+    # out-of-sequence markers are text, not headings
+    ("一、总体\n（市、区）政府\n3.不是标题", [("一", "总体", 1)]),
+    ("（二）不从二开始\n一、开始", [("一", "开始", 1)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", HEADINGS)
+def test_headings(text, expected):
+    got = [(h.number, h.title, h.depth) for h in find_headings(text, 0, len(text))]
+    assert got == expected
+
+
+def test_squash_removes_whitespace_and_emphasis():
+    assert squash(" 临政发〔2024〕1 号\n**") == "临政发〔2024〕1号"

@@ -1,0 +1,57 @@
+"""Unit kinds and jurisdiction-scoped canonical names."""
+
+import pytest
+
+from loaders.units import canonical_name, split_list, unit_kind
+
+KINDS = [
+    ("市应急局", "department"), ("县消防救援大队", "department"), ("国家矿山安监局山西局执法十处", "department"),
+    ("市公安局交警支队", "department"), ("各县（市、区）人民政府", "government"), ("临汾经济开发区管委会", "government"),
+    ("各乡（镇）人民政府", "government"), ("各相关县（市、区）政府", "government"), ("市安委办", "committee"),
+    ("县安委会成员单位", "committee"), ("市安委会各成员单位", "committee"), ("各安全生产专业委员会", "committee"),
+    ("市自建房整治专班各成员部门", "committee"), ("市委宣传部", "party"), ("各级党委", "party"),
+    ("企业", "enterprise"), ("生产经营单位", "enterprise"), ("有关部门", "vague"), ("市直有关部门", "vague"),
+    ("负有安全监管职责的部门", "vague"), ("各级各部门", "vague"), ("相关部门", "vague"),
+    ("各行业主管部门", "vague"), ("市安委会有关成员单位", "vague"), ("监管部门", "vague"),
+    ("市发展改革委", "department"), ("市卫健委", "department"),
+]
+
+
+@pytest.mark.parametrize("name,kind", KINDS)
+def test_unit_kind(name, kind):
+    assert unit_kind(name) == kind
+
+
+CANONICAL = [
+    ("市应急局", "临汾市", ("临汾市应急管理局", "emergency_management")),
+    ("市应急局", "忻州市", ("忻州市应急管理局", "emergency_management")),
+    ("市应急管理局", "临汾市", ("临汾市应急管理局", "emergency_management")),
+    ("县应急管理局", "襄汾县", ("襄汾县应急管理局", "emergency_management")),
+    ("市应急局", "襄汾县", ("临汾市应急管理局", "emergency_management")),
+    ("市城管局", "忻州市", ("忻州市城市管理局", "urban_management")),
+    ("市交通局", "临汾市", ("临汾市交通运输局", "transport")),
+    ("市发展改革委", "临汾市", ("临汾市发展和改革委员会", "development_reform")),
+    ("市行政审批局", "忻州市", ("忻州市行政审批服务管理局", "administrative_approval")),
+    ("市文旅局", "临汾市", ("临汾市文化和旅游局", "culture_tourism")),
+    ("市卫健委", "临汾市", ("临汾市卫生健康委员会", "health")),
+    ("市市场监管局", "临汾市", ("临汾市市场监督管理局", "market_regulation")),
+    ("县市场监管局", "襄汾县", ("襄汾县市场监督管理局", "market_regulation")),
+    ("市委宣传部", "临汾市", ("临汾市委宣传部", "party_publicity")),
+    ("负有安全监管职责的部门", "临汾市", ("临汾市负有安全监管职责的部门", "")),
+]
+
+
+@pytest.mark.parametrize("name,jurisdiction,expected", CANONICAL)
+def test_canonical_name(name, jurisdiction, expected):
+    assert canonical_name(name, jurisdiction) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("各县(市、区)人民政府,临汾经济开发区管委会,市直各室、委、局,直属事业单位".translate(str.maketrans("(),", "（），")),
+     ["各县（市、区）人民政府", "临汾经济开发区管委会", "市直各室、委、局", "直属事业单位"]),
+    ("各县、市、区人民政府，各开发区、风景区管委会，市直有关部门",
+     ["各县、市、区人民政府", "各开发区、风景区管委会", "市直有关部门"]),
+    ("县委，人大常委会，县政协，县法院", ["县委", "人大常委会", "县政协", "县法院"]),
+])
+def test_split_addressee_lists(text, expected):
+    assert split_list(text) == expected
