@@ -316,6 +316,7 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow]):
             units = [d.assignment(r, p.start, "in_sentence") for r in actors]
             if units:
                 source = units[0].source if all(u.source == units[0].source for u in units) else "in_sentence"
+                open_list = any("等" in u.name for u in units)
         ordinals[sid] = ordinals.get(sid, 0) + 1
         tid = f"{sid}/t{ordinals[sid]}"
         rs, re_ = d.raw_span(p.start, p.end)

@@ -43,12 +43,15 @@ def _complete(name: str) -> bool:
             return True
     if core in unit_lexicon() or core in P.ENTERPRISE_NAMES:
         return True
-    return bool(P.UNIT_SUFFIX.search(name)) or bool(P.VAGUE.search(name) and len(name) >= 3)
+    if P.UNIT_SUFFIX.search(name) or (P.VAGUE.search(name) and len(name) >= 3):
+        return True
+    return len(name) >= 3 and any(rx.search(name) for kind, rx in P.KIND_RULES
+                                  if kind in ("government", "committee", "party"))
 
 
 def is_unit_like(name: str) -> bool:
     """True when `name` reads as a unit (used to accept or reject a bracket as an attribution)."""
-    return _complete(strip_open_suffix(name)[0]) and len(name) <= 50
+    return (_complete(name) or _complete(strip_open_suffix(name)[0])) and len(name) <= 50
 
 
 def strip_open_suffix(name: str) -> tuple[str, bool]:
@@ -140,8 +143,10 @@ def split_units(s: str) -> tuple[list[UnitMention], bool]:
             stripped, is_open = strip_open_suffix(name)
             if is_open:
                 open_list = True
-                b = a + len(stripped)
-                name = stripped
+                if _complete(stripped.split("、")[-1]):
+                    b = a + len(stripped)
+                    name = stripped
+                # else a collective: "发展改革、行政审批等部门" stays one unit
             elif "等" in name and "、" in name:
                 open_list = True
         mentions.append(UnitMention(name, a, b))

@@ -44,6 +44,8 @@ CASES = [
                                          ("县自然资源局", "responsible", "department")], False),
     ("由市应急局负责，市消防救援支队配合",
      [("市应急局", "responsible", "department"), ("市消防救援支队", "support", "department")], False),
+    ("发展改革、工业和信息化、行政审批等部门负责",
+     [("发展改革、工业和信息化、行政审批等部门", "responsible", "vague")], True),
     ("县应急管理局、县自然资源局等部门分工负责",
      [("县应急管理局", "shared", "department"), ("县自然资源局", "shared", "department")], True),
     ("各县（市、区）人民政府、市安委办协助", [("各县（市、区）人民政府", "support", "government"),
