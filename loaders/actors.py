@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from loaders import patterns as P
-from loaders.attribution import Role
+from loaders.attribution import Role, parse_attribution
 from loaders.units import is_unit_like, split_units
 
 __all__ = ["sentence_actors"]
@@ -23,11 +23,21 @@ def sentence_actors(text: str) -> list[Role]:
     (lead for "由X牵头")."""
     out: list[Role] = []
     for m in _BY.finditer(text):
+        a = m.start("units")
+        stop = min([k for k in (text.find("。", a), text.find("；", a)) if k >= 0] or [len(text)])
+        best = None
+        for k in [i for i in range(a, stop) if text[i] == "，"] + [stop]:
+            parsed = parse_attribution(text[a:k])
+            if parsed is not None:
+                best = parsed
+        if best is not None:
+            out += [Role(r.name, r.role, a + r.start, a + r.end) for r in best.units]
+            continue
         role = "lead" if m.group("role") in ("牵头", "会同") else "responsible"
         mentions, _ = split_units(m.group("units"))
         for u in mentions:
             if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name):
-                out.append(Role(u.name, role, m.start("units") + u.start, m.start("units") + u.end))
+                out.append(Role(u.name, role, a + u.start, a + u.end))
     starts = [0] + [k + 1 for k, c in enumerate(text) if c in "。；！？\n，"]
     for s in starts:
         while s < len(text) and text[s] in "，、 \n":

@@ -138,10 +138,13 @@ def clean(raw: str) -> CleanText:
     out_offs: list[int] = []
     depth = 0  # open 《 and （ in the current paragraph
     prev = None
-    for chars, offs, tab, _blank, header in merged:
-        text = "".join(chars)
+    texts = ["".join(ln[0]) for ln in merged]
+    for k, (chars, offs, tab, _blank, header) in enumerate(merged):
+        text = texts[k]
+        # a signature line: short, names an issuer, and a date line follows
+        signature = k + 1 < len(texts) and len(text) <= 25 and P.SIGNATURE_DATE.match(texts[k + 1]) is not None
         if prev is not None:
-            if _hard_break(prev, text, tab, width, depth):
+            if signature or _hard_break(prev, text, tab, width, depth):
                 out_chars.append("\n")
                 out_offs.append(prev[2])
                 depth = 0
@@ -152,7 +155,7 @@ def clean(raw: str) -> CleanText:
                 depth += 1
             elif c in "》）" and depth > 0:
                 depth -= 1
-        prev = (text, tab or header, offs[-1] + 1)
+        prev = (text, tab or header or signature, offs[-1] + 1)
     bold_starts = tuple(k for k, o in enumerate(out_offs) if o in bold_offsets and out_chars[k] != "\n")
     return CleanText("".join(out_chars), tuple(out_offs), len(raw), bold_starts)
 

@@ -99,5 +99,5 @@ _adverb = alt(_c["in_sentence"]["adverbs"])
 # an actor at the start of a sentence followed by a modal: "各级各部门要…", "市17个专项应急指挥部年内都要…"
 IN_SENTENCE_ACTOR = re.compile(
     rf"(?P<actor>[^，。；：！？、（）]{{2,40}}?(?:[、和及][^，。；：！？、（）]{{1,30}}?)*?)"
-    rf"(?:{_adverb})?(?:{_modal})(?![求点是])"
+    rf"(?:{_adverb})?(?:{_modal})(?![求点是急对用知])"
 )

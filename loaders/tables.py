@@ -69,37 +69,93 @@ def _raw_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
     return rows, end
 
 
-def find_tables(raw: str) -> list[Table]:
-    """Task-division tables in the raw text."""
-    tables = []
-    for m in re.finditer(r"^[^\n]*$", raw, re.M):
-        if not _TITLE.match(m.group(0)):
+def _pipe_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
+    """Rows of a markdown pipe table ("| 序号 | 工作任务 | 责任单位 |") starting at `pos`."""
+    rows: list[list[Cell]] = []
+    end = pos
+    for m in re.finditer(r"[^\n]*(?:\n|$)", raw[pos:]):
+        line = m.group(0).rstrip("\n")
+        s = pos + m.start()
+        if not m.group(0):
+            break
+        if not line.strip():
+            if rows:
+                break
             continue
-        rows, end = _raw_rows(raw, m.end() + 1)
+        if not line.lstrip().startswith("|"):
+            break
+        end = s + len(line)
+        if re.fullmatch(r"\s*\|?[\s:|-]+\|?\s*", line):
+            continue  # separator row
+        cells = []
+        for c in re.finditer(r"(?<=\|)([^|]*)(?=\|)", line):
+            text = c.group(1).strip()
+            lead = len(c.group(1)) - len(c.group(1).lstrip())
+            cells.append(Cell(text, s + c.start() + lead, s + c.start() + lead + len(text)))
+        rows.append(cells)
+    return rows, end
+
+
+def _columns(header: tuple[str, ...]) -> tuple[int | None, list[tuple[int, str]]]:
+    """Index of the task column and (index, role) of the unit columns in `header`."""
+    task = None
+    for name in TASK_COLUMNS:
+        if name in header:
+            task = header.index(name)
+            break
+    units = [(k, UNIT_COLUMNS[h]) for k, h in enumerate(header) if h in UNIT_COLUMNS]
+    return task, units
+
+
+def find_tables(raw: str) -> list[Table]:
+    """Task-division tables in the raw text: tab-cell tables after a 任务分工 title, and pipe tables."""
+    tables = []
+    starts = []
+    for m in re.finditer(r"^[^\n]*$", raw, re.M):
+        line = m.group(0)
+        if _TITLE.match(line):
+            starts.append((m.start(), m.end() + 1, _raw_rows))
+        elif line.lstrip().startswith("|") and (not starts or m.start() > starts[-1][1]):
+            starts.append((m.start(), m.start(), _pipe_rows))
+    last_end = -1
+    for title_start, pos, reader in starts:
+        if pos <= last_end:
+            continue
+        rows, end = reader(raw, pos)
         if not rows:
             continue
-        header: tuple[str, ...] = ()
-        out: list[TableRow] = []
-        context: list[str] = []
-        for cells in rows:
-            texts = tuple(c.text for c in cells)
-            if sum(1 for t in texts if _HEADER_WORDS.match(t)) >= 2:
-                header = tuple(t for t in texts if t)
-                continue
-            unit_cols = [h for h in header if h in UNIT_COLUMNS] or ["责任单位"]
-            n_units = len(unit_cols)
-            if len(cells) < n_units + 1:
-                continue
-            unit_cells = cells[-n_units:]
-            task = cells[-n_units - 1]
-            ctx = [c.text for c in cells[: -n_units - 1]]
-            for k, t in enumerate(ctx):
-                if t:
-                    context = context[:k] + [t]
-            if not task.text:
-                continue
-            out.append(TableRow(tuple(context), task,
-                                tuple((UNIT_COLUMNS.get(h, "responsible"), c) for h, c in zip(unit_cols, unit_cells))))
-        if out:
-            tables.append(Table(m.start(), end, header, tuple(out)))
+        table = _read_rows(rows, title_start, end)
+        if table is not None:
+            tables.append(table)
+            last_end = end
     return tables
+
+
+def _read_rows(rows: list[list[Cell]], start: int, end: int) -> Table | None:
+    header: tuple[str, ...] = ()
+    out: list[TableRow] = []
+    context: list[str] = []
+    for cells in rows:
+        texts = tuple(c.text for c in cells)
+        if sum(1 for t in texts if _HEADER_WORDS.match(t)) >= 2:
+            header = tuple(t for t in texts if t)
+            continue
+        if not header:
+            header = ("工作任务", "责任单位")  # no header seen: the last two cells
+        task_col, unit_cols = _columns(header)
+        if task_col is None or not unit_cols:
+            continue
+        shift = len(cells) - len(header)  # extra cells on the left are sub-headings; missing ones were blank
+        def cell(k: int) -> Cell | None:
+            j = k + shift
+            return cells[j] if 0 <= j < len(cells) else None
+        task = cell(task_col)
+        if task is None or not task.text or re.fullmatch(r"\d+", task.text):
+            continue
+        ctx = [c.text for c in cells[: task_col + shift]] if task_col + shift > 0 else []
+        for k, t in enumerate(ctx):
+            if t and not re.fullmatch(r"\d+", t):
+                context = context[:k] + [t]
+        units = tuple((role, c) for k, role in unit_cols if (c := cell(k)) is not None and c.text)
+        out.append(TableRow(tuple(context), task, units))
+    return Table(start, end, header, tuple(out)) if out else None

@@ -6,6 +6,7 @@ before an inline bold title, and where a task-division table row begins.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from loaders import patterns as P
@@ -15,6 +16,7 @@ __all__ = ["Piece", "bracket_groups", "segment"]
 
 _PAIRS = {"（": "）", "［": "］", "【": "】", "〔": "〕"}
 _TRIVIAL = set("。，；：、！？ \n）］】")
+_LABEL_LINES = re.compile(rf"(?:(?<=[。；\n])|^)(?:{P.LABEL.pattern})[^\n]*(?:\n(?:{P.LABEL.pattern.replace('?P<label>', '')})[^\n]*)*", re.M)
 
 
 @dataclass
@@ -55,6 +57,15 @@ def segment(text: str, start: int, end: int, cuts: list[int] = ()) -> list[Piece
         a = parse_attribution(text[o + 1:c])
         if a is not None:
             attrs.append((o, c, a))
+    # unbracketed labelled lines: "责任单位：市应急局" / "牵头单位：…\n配合单位：…"
+    for m in _LABEL_LINES.finditer(text, start, end):
+        if any(o <= m.start() <= c for o, c, _ in attrs):
+            continue
+        c = min(m.end(), end)
+        a = parse_attribution(text[m.start():c].replace("\n", "；"))
+        if a is not None:
+            attrs.append((m.start() - 1, c, a))
+    attrs.sort(key=lambda x: x[0])
     bounds: list[tuple[int, str, object]] = []
     for o, c, a in attrs:
         bounds.append((_skip_trailing(text, c + 1, end), "attr", (o, a)))

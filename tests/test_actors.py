@@ -1,0 +1,53 @@
+"""In-sentence actors: responsibility stated in the sentence itself."""
+
+import pytest
+
+from loaders import load_text
+from loaders.actors import sentence_actors
+
+CASES = [
+    ("各级各部门要继续深化工作。", [("各级各部门", "responsible")]),
+    ("企业要建立完善并落实安全风险分级管控制度。监管部门要通过系统加强检查。",
+     [("企业", "responsible"), ("监管部门", "responsible")]),
+    ("市17个专项应急指挥部年内都要组织一次实战化应急演练", [("市17个专项应急指挥部", "responsible")]),
+    ("加强会商研判，有关部门要建立并严格落实安全风险会商研判机制", [("有关部门", "responsible")]),
+    ("健全机制，发展改革、工业和信息化、行政审批等部门要建立完善并落实机制",
+     [("发展改革、工业和信息化、行政审批等部门", "responsible")]),
+    ("由市应急局牵头，市人社局、市教育局配合，开展培训。",
+     [("市应急局", "lead"), ("市人社局", "support"), ("市教育局", "support")]),
+    ("事故结案后，由你局牵头组织评估。", [("你局", "lead")]),
+    ("你局要督促各有关单位依法依规落实各项要求", [("你局", "responsible")]),
+    ("各乡镇要持续强化对停产半停产企业的巡查检查力度", [("各乡镇", "responsible")]),
+    # not actors
+    ("要以安全生产治本攻坚三年行动为抓手，围绕开展十大行动", []),
+    ("在减少检查频次的同时，要提升检查质效", []),
+    ("按照国务院安委会统一部署，由市安委会统筹协调，围绕开展", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_sentence_actors(text, expected):
+    assert [(r.name, r.role) for r in sentence_actors(text)] == expected
+
+
+NOTICE = """关于做好安全生产工作的通知
+测政发〔2025〕3号
+各县人民政府：
+一、强化责任
+（一）压实责任。各单位要落实责任。
+责任单位：市应急局、市公安局
+（二）强化执法。开展执法检查。
+牵头单位：市应急局
+配合单位：市公安局、市交通局
+测试市人民政府
+2025年1月3日
+"""
+
+
+def test_unbracketed_label_lines_attribute_the_task_above():
+    d = load_text(NOTICE, "x.txt").documents[0]
+    assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == [
+        [("市应急局", "responsible"), ("市公安局", "responsible")],
+        [("市应急局", "lead"), ("市公安局", "support"), ("市交通局", "support")],
+    ]
+    assert (d.number, d.issuer, d.date) == ("测政发〔2025〕3号", "测试市人民政府", "2025-01-03")
