@@ -19,3 +19,47 @@ def corpus_dir() -> Path:
 @pytest.fixture(scope="session")
 def corpus_files() -> list[Path]:
     return sorted(CORPUS.glob("*.txt"))
+
+
+# --- FalkorDB servers (helper B, issue 8): real servers on free loopback ports / unix sockets ---
+
+
+@pytest.fixture(scope="session")
+def falkordb_server(tmp_path_factory):
+    """A FalkorDB server (native protocol, unix socket) for the whole session, stopped at the end."""
+    from kg.falkor_server import start_server, stop_server
+
+    info = start_server(tmp_path_factory.mktemp("falkordb-store"))
+    yield info
+    stop_server(info, save=False)
+
+
+@pytest.fixture(scope="session")
+def bind_loopback_lib(tmp_path_factory) -> Path:
+    """tests/bind_loopback.c compiled: keeps FalkorDB's Bolt listener on 127.0.0.1."""
+    import shutil
+    import subprocess
+
+    compiler = shutil.which("cc") or shutil.which("gcc")
+    if compiler is None:
+        pytest.fail("the Bolt tests need a C compiler (cc) to build tests/bind_loopback.c")
+    lib = tmp_path_factory.mktemp("bind-loopback") / "bind_loopback.so"
+    source = ROOT / "tests" / "bind_loopback.c"
+    subprocess.run([compiler, "-shared", "-fPIC", "-O2", "-o", str(lib), str(source), "-ldl"], check=True)
+    return lib
+
+
+@pytest.fixture()
+def falkordb_bolt_server(tmp_path_factory, bind_loopback_lib):
+    """A fresh FalkorDB server with Bolt on a free loopback port, for one test.
+
+    Fresh per test because FalkorDB 4.16.3's Bolt endpoint crashes (SIGSEGV) on any message over
+    about 4 KB; a crash in one test must not leak into the next.
+    """
+    from kg.falkor_server import free_bolt_port, start_server, stop_server
+
+    info = start_server(
+        tmp_path_factory.mktemp("falkordb-bolt-store"), bolt_port=free_bolt_port(), preload=bind_loopback_lib
+    )
+    yield info
+    stop_server(info, save=False)
