@@ -246,7 +246,7 @@ def _letter_tasks(d: _Doc, start: int, end: int) -> list[tuple[str, tuple[str, .
     out = []
     text = d.text
     pos = start
-    for m in re.finditer(r"[^。！？]+[。！？]?", text[start:end]):
+    for m in re.finditer(r"(?:[^。！？：]|：(?!\n))+(?:[。！？]|：(?=\n))?", text[start:end]):
         a, b = start + m.start(), start + m.end()
         while a < b and text[a] in "\n ":
             a += 1

@@ -139,3 +139,15 @@ def test_in_sentence_actors(loaded):
     t = [t for t in d.tasks if t.text.startswith("着力加大双重预防机制建设力度")][0]
     assert [(a.name, a.role, a.source) for a in t.assignments] == [
         ("各企业", "responsible", "in_sentence"), ("各级各部门", "responsible", "in_sentence")]
+
+
+@pytest.mark.parametrize("number,addressee", [
+    ("临政函〔2024〕11号", "市交通运输局"), ("临政函〔2024〕12号", "山西省公路局临汾分局"),
+    ("临政函〔2024〕13号", "市规划和自然资源局"), ("临政函〔2024〕14号", "市应急管理局"),
+])
+def test_every_reply_tasks_its_addressee(loaded, number, addressee):
+    d = [d for d in loaded["000"].documents if d.number == number][0]
+    assert d.addressees == (addressee,)
+    named = [t for t in d.tasks if any(a.name == addressee and a.source == "addressee" for a in t.assignments)]
+    assert named
+    assert not any("收悉" in t.text for t in d.tasks)
