@@ -15,6 +15,7 @@ from loaders.attribution import Attribution, parse_attribution
 __all__ = ["Piece", "bracket_groups", "segment"]
 
 _PAIRS = {"（": "）", "［": "］", "【": "】", "〔": "〕"}
+_CLOSERS = set(_PAIRS.values())
 _TRIVIAL = set("。，；：、！？ \n）］】")
 _LABEL_LINES = re.compile(rf"(?:(?<=[。；\n])|^)(?:{P.LABEL.pattern})[^\n]*(?:\n(?:{P.LABEL.pattern.replace('?P<label>', '')})[^\n]*)*", re.M)
 
@@ -35,7 +36,7 @@ def bracket_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
         c = text[i]
         if c in _PAIRS:
             stack.append((c, i))
-        elif stack and c == _PAIRS[stack[-1][0]]:
+        elif stack and c in _CLOSERS:  # a mismatched pair such as 【…） still closes
             o, oi = stack.pop()
             if not stack:
                 out.append((oi, i))
