@@ -126,6 +126,8 @@ def _parse_labelled(s: str, a: int, b: int, out: list[Role]) -> bool:
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else b
         role = P.LABEL_ROLE[m.group("label")]
+        if role == "ignore":
+            continue
         units, o = _units(s, m.end(), end)
         open_list |= o
         for name, x, y in units:

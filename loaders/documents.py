@@ -206,7 +206,7 @@ def _read_closing(fr: DocFrame, body: list[Line]) -> None:
         fr.body_end = last_body
     d = sign_date or printed
     if d:
-        fr.date = f"{int(d.group('y')):04d}-{int(d.group('m')):02d}-{int(d.group('d')):02d}"
+        fr.date = P.date_iso(d)
     if cc:
         joined = "".join(cc).rstrip("。")
         fr.cc = split_list(joined)

@@ -11,7 +11,7 @@ import re
 from loaders.lexicon import cues
 
 __all__ = [
-    "CN_NUM", "alt", "MARKERS", "LINE_START_MARKER", "INLINE_MARKER", "CLOSING_LINE",
+    "CN_NUM", "alt", "date_iso", "MARKERS", "LINE_START_MARKER", "INLINE_MARKER", "CLOSING_LINE",
     "SENTENCE_END_CHARS", "DATE", "DOC_NUMBER", "ROLE_PHRASE", "ROLE_OF", "LABEL", "LABEL_ROLE",
     "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "IN_SENTENCE_ACTOR", "PRONOUN",
     "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "UNIT_SUFFIX", "OPEN", "CLOSE", "cn_to_int",
@@ -25,6 +25,14 @@ CN_NUM = f"[{CN_DIGITS}]{{1,4}}"
 def alt(words) -> str:
     """A regex alternation of literal words, longest first (so 分工负责 beats 负责)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def date_iso(m: re.Match) -> str:
+    """ISO date from a DATE/SIGNATURE_DATE/PRINTED_LINE match (Arabic or Chinese numerals)."""
+    digits = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+    y = m.group("y")
+    y = int(y) if y.isdigit() else int(y.translate(digits))
+    return f"{y:04d}-{cn_to_int(m.group('m')):02d}-{cn_to_int(m.group('d')):02d}"
 
 
 def cn_to_int(s: str) -> int:
@@ -64,11 +72,14 @@ SENTENCE_END_CHARS = "。！？；：）］】"
 CLOSING_LINE = re.compile(
     r"^(?:（此件公开发布）|（此件.{0,12}）|抄送[：:]|.{0,30}印发$|\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$|-{3,}$|校对[：:]|共印)"
 )
-DATE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
-SIGNATURE_DATE = re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日$")
-PRINTED_LINE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日印发")
+_Y = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})"
+_M = r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})"
+_D = r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})"
+DATE = re.compile(rf"{_Y}年{_M}月{_D}日")
+SIGNATURE_DATE = re.compile(rf"^{_Y}年{_M}月{_D}日$")
+PRINTED_LINE = re.compile(rf"{_Y}年{_M}月{_D}日印发")
 DOC_NUMBER = re.compile(
-    r"(?P<prefix>[\u4e00-\u9fff]{1,12}?)[〔［【（\[](?P<year>\d{4})[〕］】）\]](?P<seq>\d{1,4})号"
+    r"(?P<prefix>[\u4e00-\u9fff]{1,12}?)[〔［【（\[](?P<year>\d{4})[〕］】）\]]第?(?P<seq>\d{1,4})号"
 )
 ADDRESSEE_LINE = re.compile(r"^(?P<body>[^。！？]{2,200})[：:]$")
 CC_LINE = re.compile(r"^抄送[：:](?P<body>.*)$")

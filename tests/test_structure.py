@@ -64,3 +64,13 @@ def test_headings(text, expected):
 
 def test_squash_removes_whitespace_and_emphasis():
     assert squash(" 临政发〔2024〕1 号\n**") == "临政发〔2024〕1号"
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("2024年2月9日", "2024-02-09"), ("二〇二四年二月十九日", "2024-02-19"), ("2025年12月31日", "2025-12-31"),
+    ("二○二○年十月一日", "2020-10-01"),
+])
+def test_signature_dates(text, iso):
+    from loaders import patterns as P
+
+    assert P.date_iso(P.SIGNATURE_DATE.match(text)) == iso
