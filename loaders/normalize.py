@@ -23,6 +23,7 @@ _WIDEN = str.maketrans({
     "[": "［", "]": "］", "\u3000": " ", "\t": "\t",
 })
 _ASCII_WORD = re.compile(r"[A-Za-z0-9.%+\-/]")
+_MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -64,43 +65,36 @@ def _line_items(raw: str):
         pos = nl + 1
 
 
+_TOKEN = re.compile(r"\*\*|[\s\u3000]+|[^\s\u3000*]+|\*")
+
+
 def _clean_line(raw: str, start: int, end: int) -> tuple[list[str], list[int], bool, list[int]]:
     """Characters and raw offsets of one line; the line began with a tab (table cell); bold starts."""
     chars: list[str] = []
     offs: list[int] = []
     bold: list[int] = []
     inside = False
-    line = raw[start:end]
-    tab = line.startswith("\t")
-    i = 0
-    # markdown heading markers at line start
-    m = re.match(r"\s*#{1,6}\s+", line)
+    tab = raw.startswith("\t", start)
+    pos = start
+    m = _MD_HEADING.match(raw, start, end)
     if m:
-        i = m.end()
-    n = len(line)
-    while i < n:
-        c = line[i]
-        if c == "*" and i + 1 < n and line[i + 1] == "*":
+        pos = m.end()
+    for tok in _TOKEN.finditer(raw, pos, end):
+        t = tok.group(0)
+        if t == "**":
             if not inside:
                 bold.append(len(chars))
             inside = not inside
-            i += 2
-            continue
-        if c.isspace() or c == "\u3000":
-            # keep one space only between two ASCII word characters ("AI 视频" -> "AI视频" is fine too)
+        elif t[0].isspace() or t[0] == "\u3000":
+            # keep one space only between two ASCII word characters ("Neo4j Browser")
+            nxt = raw[tok.end()] if tok.end() < end else ""
             prev = chars[-1] if chars else ""
-            j = i
-            while j < n and (line[j].isspace() or line[j] == "\u3000"):
-                j += 1
-            nxt = line[j] if j < n else ""
             if prev and nxt and _ASCII_WORD.match(prev) and _ASCII_WORD.match(nxt) and not prev.isdigit():
                 chars.append(" ")
-                offs.append(start + i)
-            i = j
-            continue
-        chars.append(c.translate(_WIDEN))
-        offs.append(start + i)
-        i += 1
+                offs.append(tok.start())
+        else:
+            chars.extend(t.translate(_WIDEN))
+            offs.extend(range(tok.start(), tok.end()))
     return chars, offs, tab, bold
 
 
@@ -156,7 +150,8 @@ def clean(raw: str) -> CleanText:
             elif c in "》）" and depth > 0:
                 depth -= 1
         prev = (text, tab or header or signature, offs[-1] + 1)
-    bold_starts = tuple(k for k, o in enumerate(out_offs) if o in bold_offsets and out_chars[k] != "\n")
+    bold_starts = tuple(k for k, o in enumerate(out_offs) if o in bold_offsets and out_chars[k] != "\n") \
+        if bold_offsets else ()
     return CleanText("".join(out_chars), tuple(out_offs), len(raw), bold_starts)
 
 

@@ -266,6 +266,8 @@ def _match_key(s: str) -> str:
 
 def _match_rows(d: _Doc, doc_tables, start: int, end: int) -> dict[int, TableRow]:
     """Body position (clean offset) where each table row's task begins -> the row."""
+    if not doc_tables:
+        return {}
     text = d.text
     flat_idx = [i for i in range(start, end) if text[i] != "\n"]
     flat = "".join(text[i] for i in flat_idx)
