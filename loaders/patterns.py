@@ -62,6 +62,8 @@ MARKERS: dict[str, re.Pattern] = {
     "ar_dot": re.compile(r"(?P<n>\d{1,2})(?:[.．](?!\d)|、)"),
     "ar_paren": re.compile(r"（(?P<n>\d{1,2})）"),
     "circled": re.compile(r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
+    "ar_half": re.compile(r"(?P<n>\d{1,2})）"),
+    "article": re.compile(rf"第(?P<n>{CN_NUM})条[　 ]?"),
     "cn_shi": re.compile(rf"(?P<n>{CN_NUM})是(?=[^，。；：]{{2}})"),
 }
 LINE_START_MARKER = re.compile("|".join(f"(?:{p.pattern.replace('?P<n>', '')})" for p in MARKERS.values()))

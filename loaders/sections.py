@@ -14,7 +14,7 @@ from loaders.documents import lines_of
 
 __all__ = ["Heading", "find_headings", "number_label"]
 
-_STYLE_ORDER = ("part", "cn_paren", "ar_paren", "cn_dun", "ar_dot", "circled", "cn_shi")
+_STYLE_ORDER = ("part", "article", "cn_paren", "ar_paren", "cn_dun", "ar_dot", "ar_half", "circled", "cn_shi")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -34,6 +34,10 @@ def number_label(style: str, n: str) -> str:
     """How a number is exported: brackets as ASCII, no trailing 、 or ."""
     if style in ("cn_paren", "ar_paren"):
         return f"({n})"
+    if style == "ar_half":
+        return f"{n})"
+    if style == "article":
+        return f"第{n}条"
     if style == "cn_shi":
         return f"{n}是"
     if style == "part":
