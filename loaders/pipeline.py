@@ -156,7 +156,12 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     if not headings:
         drafts += _letter_tasks(d, body_start, sec_end)
     tasks, defaults = _tasks(d, drafts, row_cuts)
-    tasks += _table_only_tasks(d, doc_tables, row_cuts, sections, len(tasks))
+    extra = _table_only_tasks(d, doc_tables, row_cuts, sections, len(tasks))
+    if extra:
+        t0 = doc_tables[0][2]
+        sections.append(Section(f"{d.id}/table", "表", ("表",), squash(raw[t0.start:t0.end].split("\n", 1)[0]),
+                                None, 1, t0.start, doc_tables[-1][2].end))
+        tasks += extra
     cites = [Citation(title, *ct.raw_span(a, b)) for title, a, b in find_citations(text[fr.start:fr.end])
              for a, b in [(fr.start + a, fr.start + b)]]
     reg_titles = list(dict.fromkeys(c.title for c in cites))

@@ -151,3 +151,16 @@ def test_every_reply_tasks_its_addressee(loaded, number, addressee):
     named = [t for t in d.tasks if any(a.name == addressee and a.source == "addressee" for a in t.assignments)]
     assert named
     assert not any("收悉" in t.text for t in d.tasks)
+
+
+def test_a_table_row_with_no_body_counterpart_becomes_its_own_task(corpus_dir):
+    from loaders import load_text
+
+    raw = (corpus_dir / "001_21558e30cd176ac4.txt").read_text(encoding="utf-8")
+    raw = raw.replace("\t推动煤矿加强采掘智能化、火灾预测等智能技术装备研发应用。", "\t推动全市煤矿开展新的试点工作并按季度报送进展情况。")
+    d = load_text(raw, "001.txt").documents[0]
+    extra = [t for t in d.tasks if t.section_id == "忻政发〔2024〕1号/table"]
+    assert [(t.text, t.source) for t in extra] == [("推动全市煤矿开展新的试点工作并按季度报送进展情况。", "table")]
+    assert raw[extra[0].start:extra[0].end] == "推动全市煤矿开展新的试点工作并按季度报送进展情况。"
+    assert [a.role for a in extra[0].assignments] == ["oversee", "oversee", "oversee", "responsible"]
+    assert "忻政发〔2024〕1号/table" in {s.id for s in d.sections}
