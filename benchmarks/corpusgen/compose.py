@@ -90,9 +90,10 @@ class NoticeComposer:
             r = self.rng.random()
             text = self.body(sector)
             duty = Duty(path, title, sector, text)
-            if r < 0.04 and self.defaults_declared:  # no attribution: only the defaults apply
+            # an item without a closing parenthetical has no boundary to the next task: only when it is alone
+            if r < 0.04 and self.defaults_declared and n == 1:  # no attribution: only the defaults apply
                 parts.append(text)
-            elif r < 0.08:
+            elif r < 0.08 and n == 1:
                 a = self.units.opening_clause(sector)
                 duty.own_text = text = a.phrase + "。" + text
                 duty.units, duty.source = list(a.units), "parenthetical"
@@ -168,8 +169,8 @@ class NoticeComposer:
             self.doc.duties.append(Duty(path, title, sector, text, list(cell.units), "table", cell.open_list, True))
             self.table_rows.append((h1, h2, (lead if i == 0 else "") + self.table_edit(text), cell))
             parts.append(text)
-        if self.rng.random() < 0.06:  # a row with no counterpart in the body
-            text = self.body(sector, 0, 2)
+        if self.rng.random() < 0.06:  # a row with no counterpart in the body: one sentence of its own (001)
+            text = self.writer.opening_sentence(sector)
             cell = self.units.table_cell(sector)
             self.doc.duties.append(Duty(path, title, sector, text, list(cell.units), "table", cell.open_list))
             self.table_rows.append((h1, h2, text, cell))
