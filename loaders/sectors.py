@@ -1,0 +1,151 @@
+"""Sector of a task: from its nearest heading that names one, else from its own text.
+
+The codes, labels and cue words are data (loaders/data/sectors.toml). Cue words are matched
+longest first over the text, so "非煤矿山" is never read as "煤矿".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from loaders.lexicon import DATA
+
+__all__ = ["GENERAL", "SectorInfo", "sector_table", "sector_codes", "classify", "cue_hits"]
+
+GENERAL = "general"
+# a sector decides a task from its text alone only with this many cue hits and this share of all hits
+BODY_MIN_HITS = 3
+BODY_MIN_SHARE = 0.8
+# ... spread over this many sentences (a list "钢铁、铝加工、粉尘涉爆企业…" in one sentence is an example)
+BODY_MIN_SENTENCES = 2
+_SENTENCE_END = re.compile(r"[。；！？]")
+
+
+@dataclass(frozen=True)
+class SectorInfo:
+    """One sector of the scheme."""
+
+    code: str
+    zh: str
+    en: str
+    heading: tuple[str, ...]
+    body: tuple[str, ...]
+    body_primary: bool = True  # False: cross-cutting, only a heading makes it primary
+
+
+@dataclass(frozen=True)
+class _Table:
+    sectors: tuple[SectorInfo, ...]
+    order: dict[str, int]
+    ambiguous: dict[str, tuple[str, ...]]
+    heading_of: dict[str, str]
+    body_of: dict[str, str]
+    heading_re: re.Pattern
+    body_re: re.Pattern
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=None)
+def _table() -> _Table:
+    with open(DATA / "sectors.toml", "rb") as f:
+        raw = tomllib.load(f)
+    sectors = tuple(
+        SectorInfo(code, v["zh"], v["en"], tuple(v.get("heading", ())), tuple(v.get("body", ())),
+                   bool(v.get("body_primary", True)))
+        for code, v in raw["sector"].items()
+    )
+    ambiguous = {cue: tuple(codes) for cue, codes in raw.get("ambiguous", {}).items()}
+    heading_of = {w: s.code for s in sectors for w in s.heading}
+    body_of = {w: s.code for s in sectors for w in s.body}
+    heading_re = re.compile(_alt(list(heading_of) + list(ambiguous)))
+    body_re = re.compile(_alt(list(body_of) + list(ambiguous)))
+    return _Table(sectors, {s.code: i for i, s in enumerate(sectors)}, ambiguous, heading_of, body_of,
+                  heading_re, body_re)
+
+
+def sector_table() -> tuple[SectorInfo, ...]:
+    """All sectors of the scheme, in scheme order (general last)."""
+    return _table().sectors
+
+
+def sector_codes() -> tuple[str, ...]:
+    """The sector codes, in scheme order."""
+    return tuple(s.code for s in _table().sectors)
+
+
+def cue_hits(text: str, heading: bool = False) -> list[tuple[str, int]]:
+    """(cue word, position) of every sector cue in `text` (heading or body list), longest first."""
+    t = _table()
+    rx = t.heading_re if heading else t.body_re
+    return [(m.group(), m.start()) for m in rx.finditer(re.sub(r"\s+", "", text))]
+
+
+def _counts(text: str) -> dict[str, tuple[int, int, int]]:
+    """sector -> (hits, first position, sentences hit) from body cues; ambiguous cues count for none."""
+    t = _table()
+    flat = re.sub(r"\s+", "", text)
+    ends = [m.end() for m in _SENTENCE_END.finditer(flat)]
+    out: dict[str, tuple[int, int, int]] = {}
+    seen: dict[str, set[int]] = {}
+    for cue, pos in cue_hits(flat):
+        code = t.body_of.get(cue)
+        if code is None or code == GENERAL:
+            continue
+        n, first, _ = out.get(code, (0, pos, 0))
+        seen.setdefault(code, set()).add(bisect.bisect_right(ends, pos))
+        out[code] = (n + 1, first, len(seen[code]))
+    return out
+
+
+def _resolve(cue: str, counts: dict[str, tuple[int, int, int]], fixed: dict[str, str]) -> str:
+    t = _table()
+    if cue in fixed:
+        return fixed[cue]
+    options = t.ambiguous[cue]
+    return max(options, key=lambda c: (counts.get(c, (0, 0, 0))[0], -options.index(c)))
+
+
+def _heading_sectors(title: str, counts: dict[str, tuple[int, int, int]]) -> list[str]:
+    t = _table()
+    out: list[str] = []
+    for cue, _ in cue_hits(title, heading=True):
+        code = t.heading_of[cue] if cue in t.heading_of else _resolve(cue, counts, {})
+        if code not in out:
+            out.append(code)
+    return out
+
+
+def classify(heading_titles: list[str], text: str) -> tuple[str, ...]:
+    """Sector codes of a task, primary first; ("general",) when nothing matches.
+
+    heading_titles run from the top heading down to the nearest. The nearest heading that names
+    a sector decides the primary sector; the text decides only when no heading names one, and
+    only when one sector clearly dominates its cue words. Other sectors named by the headings or
+    the text follow the primary.
+    """
+    t = _table()
+    counts = _counts(text)
+    primary: str | None = None
+    extra: list[str] = []
+    for title in reversed(list(heading_titles)):
+        found = _heading_sectors(title, counts)
+        if primary is None and found:
+            primary, found = found[0], found[1:]
+        extra += found
+    if primary is None:
+        total = sum(v[0] for v in counts.values())
+        can_lead = {s.code for s in t.sectors if s.body_primary}
+        best = min((c for c in counts if c in can_lead), key=lambda c: (-counts[c][0], counts[c][1], t.order[c]), default=None)
+        if best is not None and counts[best][0] >= max(BODY_MIN_HITS, BODY_MIN_SHARE * total) \
+                and counts[best][2] >= BODY_MIN_SENTENCES:
+            primary = best
+    by_text = sorted(counts, key=lambda c: (-counts[c][0], counts[c][1], t.order[c]))
+    ordered = [primary or GENERAL] + extra + by_text
+    return tuple(dict.fromkeys(ordered))
