@@ -10,33 +10,19 @@ from kg.model import Assignment, Citation, DefaultClause, Document, Section, Sou
 from loaders import patterns as P
 from loaders.actors import sentence_actors
 from loaders.attribution import Attribution, Role, parse_attribution
+from loaders.citations import find_citations
 from loaders.documents import DocFrame, frame_documents
+from loaders.glossary import find_terms, terms_used
 from loaders.normalize import CleanText, clean, squash
 from loaders.sections import Heading, find_headings
+from loaders.sectors import classify
 from loaders.tables import Table, TableRow, find_tables
 from loaders.tasks import Piece, segment
 from loaders.units import canonical_name, unit_kind
 
 __all__ = ["load_text", "doc_id_for"]
 
-try:  # written alongside (issue 7); minimal stand-ins until they land
-    from loaders.citations import find_citations
-except ImportError:  # pragma: no cover
-    def find_citations(text):
-        return [(squash(m.group(1)), m.start(), m.end()) for m in re.finditer(r"《([^《》]{1,120})》", text)]
-try:
-    from loaders.glossary import find_terms, terms_used
-except ImportError:  # pragma: no cover
-    def find_terms(text):
-        return []
 
-    def terms_used(text, labels):
-        return []
-try:
-    from loaders.sectors import classify
-except ImportError:  # pragma: no cover
-    def classify(titles, text):
-        return ("general",)
 
 _NON_TEXT = re.compile(r"[\s。，；：、！？（）［］【】〔〕“”‘’《》\-—…·.,;:()\[\]*#]+")
 
