@@ -94,6 +94,10 @@ CLOSE = "）］】〕"
 
 _c = cues()
 ROLE_OF: dict[str, str] = {w: role for role, ws in _c["roles"].items() for w in ws}
+for _v in _c["oversee_verbs"]["verbs"]:
+    for _done in _c["oversee_verbs"]["completions"]:
+        for _who in [""] + _c["enterprise"]["names"]:
+            ROLE_OF.setdefault(_v + _who + _done, "oversee")
 ROLE_PHRASE = re.compile(rf"(?:{alt(ROLE_OF)})")
 LABEL_ROLE: dict[str, str] = {w: role for role, ws in _c["labels"].items() for w in ws}
 LABEL = re.compile(rf"(?P<label>{alt(LABEL_ROLE)})[：:]")
@@ -111,6 +115,7 @@ _modal = alt(_c["in_sentence"]["modals"])
 _adverb = alt(_c["in_sentence"]["adverbs"])
 # an actor at the start of a sentence followed by a modal: "各级各部门要…", "市17个专项应急指挥部年内都要…"
 IN_SENTENCE_ACTOR = re.compile(
-    rf"(?P<actor>[^，。；：！？、（）]{{2,40}}?(?:[、和及][^，。；：！？、（）]{{1,30}}?)*?)"
+    rf"(?P<actor>[^，。；：！？、（）\n]{{2,40}}?(?:（[^，。；：！？（）\n]{{1,8}}）[^，。；：！？、（）\n]{{0,20}}?)?"
+    rf"(?:[、和及][^，。；：！？、（）\n]{{1,30}}?(?:（[^，。；：！？（）\n]{{1,8}}）[^，。；：！？、（）\n]{{0,20}}?)?)*?)"
     rf"(?:{_adverb})?(?:{_modal})(?![求点是急对用知])"
 )

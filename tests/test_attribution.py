@@ -50,6 +50,8 @@ CASES = [
     ("各县区政府负责，市应急局督导",
      [("各县区政府", "responsible", "government"), ("市应急局", "oversee", "department")], False),
     ("市应急局负总责", [("市应急局", "responsible", "department")], False),
+    ("有关部门督促指导生产经营单位落实",
+     [("有关部门", "oversee", "vague"), ("生产经营单位", "responsible", "enterprise")], False),
     ("县应急管理局、县自然资源局等部门分工负责",
      [("县应急管理局", "shared", "department"), ("县自然资源局", "shared", "department")], True),
     ("各县（市、区）人民政府、市安委办协助", [("各县（市、区）人民政府", "support", "government"),

@@ -1,0 +1,245 @@
+"""Text of an HTML page saved from a government site: the article body only.
+
+* Encoding: a byte order mark, else the page's ``<meta charset>`` (GB2312/GBK read as their
+  superset GB18030), else UTF-8, else GB18030.
+* Dropped: scripts, styles, forms, hidden elements, ``<nav>``/``<header>``/``<footer>``/``<aside>``,
+  and blocks whose class or id names a menu, breadcrumb, share bar, footer … unless they hold most
+  of the page's text.
+* The body: a block whose class or id is a known article container (TRS_Editor, zoom,
+  article-content …) holding most of the text, else the element reached by walking down from
+  ``<body>`` while one child holds most of the text that is not link text.
+* Layout: one line per block (p, div, h1–h6, li …) and per ``<br>``; a table becomes one
+  tab-indented line per cell and a blank line after each row, a cell covered by a rowspan from
+  the row above prints blank (as corpus/001 flattens a table).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from kg.errors import InputError
+from loaders.formats import normalise_newlines
+
+__all__ = ["html_text", "html_encoding"]
+
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+BOILERPLATE_NAME = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|menu|submenu|footer|foot|header|topbar|breadcrumbs?|crumbs?|position|location|"
+    r"sidebar|side|share|bdshare|print|toolbar|login|search|friendlinks?|links|copyright|banner|ads?|related|"
+    r"pager|pagination|dqwz|wzdh|bottom|skip|gotop|fontsize|tools)(?:[-_\s]|$)",
+    re.IGNORECASE,
+)
+ARTICLE_NAME = re.compile(
+    r"TRS_Editor|TRS_UEDITOR|Custom_UnionStyle|(?:^|[-_\s])zoom(?:[-_\s]|$)|article[-_]?(?:content|body|con|text)|"
+    r"content[-_]?(?:text|body|main)|con[-_]?text|pages?_content|news[-_]?(?:content|text|body)|"
+    r"detail[-_]?(?:content|text|body)|main[-_]?text|text[-_]?content|xxgk[-_]?content|wzcon|bt_content",
+    re.IGNORECASE,
+)
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+_GB_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
+               "cp936": "gb18030", "euc-cn": "gb18030", "hz-gb-2312": "gb18030"}
+_DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+                        "iframe", "select", "button", "input", "textarea", "svg", "canvas", "object", "embed",
+                        "map", "link", "meta", "title", "head", "audio", "video"})
+_BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+                         "ol", "dl", "dt", "dd", "blockquote", "pre", "center", "address", "figure",
+                         "figcaption", "hr", "caption", "body", "html", "tr"})
+_MOST = 0.5  # a boilerplate-looking block holding more of the page's text than this is kept
+_DESCEND = 0.75  # walk into a child holding more of its parent's text than this
+
+
+def html_encoding(data: bytes) -> str:
+    """The encoding to read a saved page with (BOM, then <meta charset>, then UTF-8 / GB18030)."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return name
+    m = META_CHARSET.search(data[:8192])
+    if m:
+        name = m.group(1).decode("ascii", "ignore").lower()
+        name = _GB_ALIASES.get(name, name)
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            name = ""
+        if name:
+            try:
+                data.decode(name)
+                return name
+            except UnicodeDecodeError:
+                pass  # the declaration is wrong: guess below
+    for name in ("utf-8", "gb18030"):
+        try:
+            data.decode(name)
+            return name
+        except UnicodeDecodeError:
+            continue
+    return ""
+
+
+def html_text(data: bytes, path: str) -> str:
+    """The article body of a saved page as text; InputError when it is not readable HTML."""
+    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(path, "binary file (contains NUL bytes), not an HTML page")
+    encoding = html_encoding(data)
+    if not encoding:
+        raise InputError(path, "cannot decode the page: not UTF-8 or GB18030/GBK and no usable <meta charset>")
+    markup = data.decode(encoding)
+    try:
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(markup, "html.parser")
+        root = soup.body or soup
+        _strip(root)
+        body = _article(root)
+        lines: list[str] = []
+        _Writer(lines).block(body)
+    except RecursionError:
+        raise InputError(path, "HTML nested too deeply to read") from None
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+    if not text.strip():
+        raise InputError(path, "no article text found in the HTML page")
+    return normalise_newlines(text) + "\n"
+
+
+def _names(tag) -> str:
+    classes = tag.get("class") or []
+    if isinstance(classes, str):
+        classes = [classes]
+    return " ".join([*classes, tag.get("id") or ""])
+
+
+def _weight(tag) -> int:
+    """Characters of text under a tag, link text excluded."""
+    total = len(_SPACES.sub("", tag.get_text()))
+    links = sum(len(_SPACES.sub("", a.get_text())) for a in tag.find_all("a"))
+    return max(total - links, 0)
+
+
+def _strip(root) -> None:
+    """Remove non-content elements in place."""
+    from bs4 import Comment, Declaration, Doctype, ProcessingInstruction
+
+    for node in root.find_all(string=lambda s: isinstance(s, (Comment, Declaration, Doctype,
+                                                              ProcessingInstruction))):
+        node.extract()
+    for tag in root.find_all(list(_DROP_TAGS)):
+        if tag.parent is not None:
+            tag.decompose()
+    for tag in root.find_all(True):
+        if tag.parent is None or tag.attrs is None:
+            continue
+        if tag.has_attr("hidden") or HIDDEN_STYLE.search(tag.get("style") or ""):
+            tag.decompose()
+    total = _weight(root) or 1
+    for tag in root.find_all(True):
+        if tag.parent is None or tag.attrs is None:
+            continue
+        names = _names(tag)
+        if names.strip() and BOILERPLATE_NAME.search(names) and not ARTICLE_NAME.search(names):
+            if _weight(tag) <= _MOST * total:
+                tag.decompose()
+
+
+def _article(root):
+    """The element that holds the article body."""
+    total = _weight(root) or 1
+    known = [t for t in root.find_all(True) if ARTICLE_NAME.search(_names(t)) and _weight(t) > _MOST * total]
+    if known:
+        return known[0]  # outermost (document order)
+    node = root
+    while True:
+        here = _weight(node) or 1
+        children = [c for c in node.find_all(True, recursive=False) if c.name != "table"]
+        best = max(children, key=_weight, default=None)
+        if best is None or _weight(best) <= _DESCEND * here:
+            return node
+        node = best
+
+
+class _Writer:
+    """Lay out a tag tree as lines: blocks and <br> end lines, tables as tab-cell rows."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.buf: list[str] = []
+
+    def flush(self) -> None:
+        text = "".join(self.buf).replace("\xa0", " ").strip()
+        self.buf = []
+        if text:
+            self.lines.append(text)
+
+    def block(self, tag) -> None:
+        from bs4 import NavigableString, Tag
+
+        for child in tag.children:
+            if isinstance(child, Tag):
+                name = child.name
+                if name == "br":
+                    self.flush()
+                elif name == "table":
+                    self.flush()
+                    self.table(child)
+                elif name in _BLOCK_TAGS:
+                    self.flush()
+                    self.block(child)
+                    self.flush()
+                else:
+                    self.block(child)
+            elif isinstance(child, NavigableString):
+                s = str(child)
+                self.buf.append(s if _inside_pre(child) else _SPACES.sub(" ", s))
+
+    def table(self, table) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+        pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
+        for tr in _rows(table):
+            cells: list[str] = []
+            col = 0
+            for td in tr.find_all(["td", "th"], recursive=False):
+                while pending.get(col, 0) > 0:
+                    cells.append("")
+                    pending[col] -= 1
+                    col += 1
+                cells.append(_cell_text(td))
+                span = _int(td.get("colspan"))
+                rows = _int(td.get("rowspan"))
+                if rows > 1:
+                    pending[col] = rows - 1
+                col += span
+            for c in sorted(k for k, v in pending.items() if k >= col and v > 0):
+                cells.append("")
+                pending[c] -= 1
+            if any(cells):
+                self.lines.extend("\t" + c for c in cells)
+                self.lines.append("")
+
+
+def _rows(table):
+    for child in table.find_all(["thead", "tbody", "tfoot", "tr"], recursive=False):
+        if child.name == "tr":
+            yield child
+        else:
+            yield from child.find_all("tr", recursive=False)
+
+
+def _cell_text(td) -> str:
+    parts = [_SPACES.sub(" ", s).replace("\xa0", " ").strip() for s in td.find_all(string=True)]
+    return "".join(p for p in parts if p).replace("\t", " ")
+
+
+def _int(value) -> int:
+    try:
+        return max(1, min(int(str(value).strip()), 1000))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _inside_pre(node) -> bool:
+    return any(p.name == "pre" for p in node.parents)
