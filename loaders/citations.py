@@ -103,6 +103,8 @@ def _prefix_start(text: str, bracket: int) -> int:
     while k > 0 and len(han) < MAX_PREFIX:
         c = text[k - 1]
         if c.isspace():
+            if c == "\n" and len(han) >= 2:
+                break  # a line break ends the prefix unless it splits a short one ("临应急\n字〔2024〕")
             k -= 1
             continue
         if not _HAN.match(c):
