@@ -1,0 +1,125 @@
+"""The one table run.py prints: a row per measure, a column per corpus size, and the target."""
+
+from __future__ import annotations
+
+from .measure import StageResult
+
+__all__ = ["Table"]
+
+
+def _mb(b: float) -> str:
+    return f"{b / 1e6:.1f} MB"
+
+
+class Table:
+    def __init__(self, sizes: list[int]):
+        self.sizes = sizes
+        self.rows: list[tuple[str, dict[int, str], str]] = []
+        self._index: dict[str, int] = {}
+
+    def put(self, measure: str, n: int, value: str, target: str = "") -> None:
+        if measure not in self._index:
+            self._index[measure] = len(self.rows)
+            self.rows.append((measure, {}, target))
+        row = self.rows[self._index[measure]]
+        row[1][n] = value
+        if target and not row[2]:
+            self.rows[self._index[measure]] = (row[0], row[1], target)
+
+    def corpus(self, n: int, m: dict) -> None:
+        self.put("generated corpus", n, f"{m['files']} files, {_mb(m['bytes'])}, {m['duties']} tasks, {m['assignments']} units")
+
+    def add(self, stage: str, n: int, r: StageResult) -> None:
+        getattr(self, f"_{stage}")(n, r)
+
+    # one method per stage ---------------------------------------------------------------------
+    def _na(self, names: list[str], n: int, r: StageResult) -> bool:
+        if r.ok:
+            return False
+        for name in names:
+            self.put(name, n, r.error or "n/a")
+        return True
+
+    def _load(self, n: int, r: StageResult) -> None:
+        names = ["parse with loaders (all files)", "planted-attribution F1 (loaders)"]
+        if self._na(names, n, r):
+            return
+        d = r.data
+        mbs = d["bytes"] / 1e6 / d["seconds"]
+        self.put(names[0], n, f"{mbs:.2f} MB/s, {d['tasks'] / d['seconds']:.0f} tasks/s, {d['seconds']:.1f} s, "
+                              f"peak {r.peak_mb:.0f} MB")
+        if "f1" in d:
+            self.put(names[1], n, f"{d['f1']:.3f} ({d['summary'].split(' ', 1)[1]})", "≥ 0.99")
+        else:
+            self.put(names[1], n, d.get("error", "n/a"), "≥ 0.99")
+
+    def _build(self, n: int, r: StageResult) -> None:
+        names = ["build end to end (kg.build)", "re-build, one file changed"]
+        if self._na(names, n, r):
+            self.put(names[0], n, r.error, "≥ 2 MB/s per core; 1,000 notices ≤ 60 s")
+            return
+        d = r.data
+        tasks = f", {d['tasks'] / d['seconds']:.0f} tasks/s" if d.get("tasks") else ""
+        self.put(names[0], n, f"{d['bytes'] / 1e6 / d['seconds']:.2f} MB/s{tasks}, {d['seconds']:.1f} s, peak {r.peak_mb:.0f} MB",
+                 "≥ 2 MB/s per core; 1,000 notices ≤ 60 s")
+        self.put(names[1], n, f"{d['rebuild_seconds']:.2f} s", "≤ 2 s")
+
+    def _export_score(self, n: int, r: StageResult) -> None:
+        name = "planted-attribution F1 (kg export duties)"
+        if self._na([name], n, r):
+            return
+        self.put(name, n, f"{r.data['f1']:.3f} ({r.data['summary'].split(' ', 1)[1]})", "≥ 0.99")
+
+    def _sparql(self, n: int, r: StageResult) -> None:
+        if not r.ok:
+            self.put("SPARQL canned queries", n, r.error, "≤ 0.5 s at 100k tasks; ≥ 20× rdflib")
+            return
+        tasks = r.data.get("tasks")
+        if tasks:
+            self.put("SPARQL store size", n, f"{tasks} tasks, {r.data.get('triples', '?')} quads")
+        for q in r.data["queries"]:
+            rd = q.get("rdflib_ms")
+            ratio = f", rdflib {rd:.0f} ms ({rd / q['store_ms']:.0f}×)" if rd else f", rdflib {q.get('rdflib_note', 'n/a')}"
+            self.put(f"SPARQL {q['name']}", n, f"{q['store_ms']:.1f} ms{ratio}, {q['rows']} rows",
+                     "≤ 500 ms; ≥ 20×")
+
+    def _falkor(self, n: int, r: StageResult) -> None:
+        name = "FalkorDB write (native protocol, indexes)"
+        if self._na([name], n, r):
+            return
+        d = r.data
+        self.put(name, n, f"{d['rate']:,.0f} rel/s ({d['relationships']:,} rels, {d['nodes']:,} nodes, {d['seconds']:.1f} s; "
+                          f"graph from {d['graph']})", "≥ 10,000 rel/s")
+
+    def _bolt(self, n: int, r: StageResult) -> None:
+        name = "Neo4j write over Bolt"
+        if self._na([name], n, r):
+            return
+        d = r.data
+        self.put(name, n, f"{d['rate']:,.0f} rel/s ({d['relationships']:,} rels, {d['seconds']:.1f} s)")
+
+    def _views(self, n: int, r: StageResult) -> None:
+        name = "views (HTML generation)"
+        if self._na([name], n, r):
+            return
+        parts = [f"{v['name']} {v['seconds']:.1f} s ({v['kb']:.0f} KB)" for v in r.data["views"]]
+        self.put(name, n, "; ".join(parts))
+
+    # -------------------------------------------------------------------------------------------
+    def render(self, machine: str) -> str:
+        head = ["measure"] + [f"{n} notices" for n in self.sizes] + ["target"]
+        body = [[m] + [vals.get(n, "") for n in self.sizes] + [t] for m, vals, t in self.rows]
+        widths = [max(_width(r[i]) for r in [head] + body) for i in range(len(head))]
+        lines = [f"machine: {machine}", _line(head, widths), _line(["-" * w for w in widths], widths)]
+        lines += [_line(r, widths) for r in body]
+        return "\n".join(lines)
+
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _line(cells: list[str], widths: list[int]) -> str:
+    return "| " + " | ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)) + " |"
