@@ -137,6 +137,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         while first < b and text[first] in " \n":
             first += 1
         cuts = [x for x in bold if x > first + 1 and x < b] + [x for x in row_cuts if first < x < b]
+        cuts += _sector_label_cuts(text, first, b)
         for p in segment(text, a, b, cuts):
             drafts.append((sec_of[hi], _titles(headings, hi), p))
     if not headings:
@@ -182,6 +183,18 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         sections=tuple(sections), tasks=tuple(tasks), defaults=tuple(defaults),
         glossary=tuple(glossary), unplaced=tuple(unplaced),
     )
+
+
+_INLINE_LABEL = re.compile(r"(?<=[。；，\n])(?P<label>[\u4e00-\u9fff]{2,8})：")
+
+
+def _sector_label_cuts(text: str, start: int, end: int) -> list[int]:
+    """Positions of inline sector labels ("。水旱灾害：…。地震灾害：…"): each starts a task of its own."""
+    out = []
+    for m in _INLINE_LABEL.finditer(text, start, end):
+        if classify([m.group("label")], "")[0] != "general":
+            out.append(m.start())
+    return out if len(out) >= 2 else []
 
 
 def _with_terms(t: Task, terms: list[str]) -> Task:
@@ -314,7 +327,8 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow]):
         tid = f"{sid}/t{ordinals[sid]}"
         rs, re_ = d.raw_span(p.start, p.end)
         body = text[p.start:p.end].replace("\n", "")
-        sectors = classify(list(titles), body)
+        label = re.match(r"([\u4e00-\u9fff]{2,8})：", body)
+        sectors = classify(list(titles) + ([label.group(1)] if label else []), body)
         cites = tuple(Citation(t, *d.raw_span(p.start + a, p.start + b))
                       for t, a, b in find_citations(text[p.start:p.end]))
         all_units = units + [u for u in inherited]

@@ -164,3 +164,11 @@ def test_a_table_row_with_no_body_counterpart_becomes_its_own_task(corpus_dir):
     assert raw[extra[0].start:extra[0].end] == "推动全市煤矿开展新的试点工作并按季度报送进展情况。"
     assert [a.role for a in extra[0].assignments] == ["oversee", "oversee", "oversee", "responsible"]
     assert "忻政发〔2024〕1号/table" in {s.id for s in d.sections}
+
+
+def test_inline_sector_labels_split_an_item_into_tasks_with_their_sectors(loaded):
+    d = loaded["004"].documents[0]
+    tasks = [t for t in d.tasks if t.section_id == "临政发〔2020〕1号/三/(三)/1/(5)"]
+    assert [(t.text[:4], t.sector) for t in tasks] == [
+        ("着力强化", "general"), ("非煤矿山", "non_coal_mine"), ("冶金工贸", "metallurgy_industry_trade"),
+        ("交通运输", "road_transport"), ("消防：组", "fire"), ("建筑施工", "construction")]
