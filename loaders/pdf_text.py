@@ -2,7 +2,7 @@
 
 * Page numbers ("- 3 -", "—3—", "第3页", "3/10") printed as the first or last line of a page are
   dropped, and so is a running header or footer: a first/last line that (digits aside) recurs at
-  the edge of at least half of the pages, on two pages or more.
+  the same height at the edge of at least half of the pages, on two pages or more.
 * Lines are re-joined: a line that reaches the right edge of the text column continues on the next
   line unless that one is indented (公文 indent every paragraph and heading by two characters), so
   each paragraph comes out as one line.
@@ -131,8 +131,9 @@ def _join(a: str, b: str) -> str:
     return a + b
 
 
-def _furniture_key(text: str) -> str:
-    return _DIGITS.sub("#", _SPACE.sub("", text))
+def _furniture_key(ln: _Line) -> tuple[str, int]:
+    """Text with digits masked, and height on the page: a running header recurs at the same place."""
+    return _DIGITS.sub("#", _SPACE.sub("", ln.text)), round(ln.top / 6)
 
 
 def _edge_lines(items: list[_Line | _Table]) -> list[_Line]:
@@ -146,15 +147,15 @@ def _edge_lines(items: list[_Line | _Table]) -> list[_Line]:
 
 def _drop_furniture(pages: list[list[_Line | _Table]]) -> None:
     """Remove page numbers and running headers/footers from the page edges, in place."""
-    counts: dict[str, int] = {}
+    counts: dict[tuple[str, int], int] = {}
     for items in pages:
-        for key in {_furniture_key(ln.text) for ln in _edge_lines(items)}:
+        for key in {_furniture_key(ln) for ln in _edge_lines(items)}:
             counts[key] = counts.get(key, 0) + 1
     need = max(2, (len(pages) + 1) // 2)
     for items in pages:
         for _ in range(2):  # a header line can hide a page number behind it, and vice versa
             drop = [ln for ln in _edge_lines(items)
-                    if is_page_number(ln.text) or (counts.get(_furniture_key(ln.text), 0) >= need
+                    if is_page_number(ln.text) or (counts.get(_furniture_key(ln), 0) >= need
                                                    and len(ln.text) <= 60)]
             items[:] = [it for it in items if all(it is not d for d in drop)]
             if not drop:
