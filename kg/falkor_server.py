@@ -296,21 +296,34 @@ def _terminate(pid: int, timeout: float) -> None:
             return
 
 
+def _shutdown(info: ServerInfo, save: bool, timeout: float) -> bool:
+    """Send SHUTDOWN on a fresh connection; False if the server did not take it."""
+    import redis
+
+    if not _answers(info):
+        return False
+    client = _redis(info, timeout=timeout)
+    try:
+        client.shutdown(save=save, nosave=not save)
+    except redis.ConnectionError:
+        pass  # the connection closes as the server exits
+    except (redis.RedisError, OSError):
+        return False
+    finally:
+        client.close()
+    return True
+
+
 def stop_server(info: ServerInfo, *, save: bool = True, timeout: float = 30.0) -> None:
     """Stop the server: save the graph to disk (``SHUTDOWN SAVE``) and wait for it to exit.
 
-    A server that already died (e.g. the Bolt crash) is cleaned up without error.
+    A server that already died (e.g. the Bolt crash) is cleaned up without error. Two attempts:
+    after a Bolt client disconnects, FalkorDB 4.16.3 may leave the next connection it accepts
+    unanswered.
     """
-    import redis
-
-    if _pid_alive(info.pid) and _answers(info):
-        client = _redis(info, timeout=timeout)
-        try:
-            client.shutdown(save=save, nosave=not save)
-        except (redis.RedisError, OSError):
-            pass  # the connection closes as the server exits
-        finally:
-            client.close()
+    for _ in range(2):
+        if not _pid_alive(info.pid) or _shutdown(info, save, timeout):
+            break
     if not _wait_gone(info.pid, timeout):
         _terminate(info.pid, timeout=5.0)
     folder = Path(info.folder)

@@ -1,0 +1,155 @@
+"""The property-graph model: the one set of node and relationship rows written to FalkorDB and Neo4j.
+
+Every node carries the project label ``SafetyKg`` (so a shared Neo4j database can tell this
+project's nodes apart and ``--replace`` never touches anything else) plus one of LABELS, a stable
+``id`` (the node's IRI in the RDF graph) and scalar properties. Nodes that belong to one document
+(Document, Section, Task) carry ``doc`` = the document id. Relationships are identified by their
+type and endpoints, plus ``key`` where two of the same type may join the same nodes (ASSIGNED:
+the assignment's IRI, so one unit can hold two roles in one task).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Union
+
+from kg.errors import StoreError
+
+__all__ = [
+    "PROJECT_LABEL",
+    "META_LABEL",
+    "LABELS",
+    "DOCUMENT_LABELS",
+    "REL_TYPES",
+    "Scalar",
+    "Node",
+    "Relationship",
+    "PropertyGraph",
+    "make_graph",
+]
+
+PROJECT_LABEL = "SafetyKg"
+META_LABEL = "SafetyKgMeta"  # one node holding the store fingerprint; not part of the graph
+LABELS = ("Document", "Section", "Task", "Unit", "Sector", "Regulation", "Jurisdiction")
+DOCUMENT_LABELS = ("Document", "Section", "Task")  # nodes owned by one document (`doc` property)
+REL_TYPES = ("HAS_SECTION", "HAS_TASK", "ASSIGNED", "IN_SECTOR", "CITES", "ISSUED_BY", "PART_OF")
+
+Scalar = Union[str, int, float, bool]
+Props = tuple[tuple[str, Scalar], ...]
+
+
+def _props(values: Mapping[str, Scalar | None]) -> Props:
+    """Sorted (name, value) pairs without empty values (None, "")."""
+    out = []
+    for name in sorted(values):
+        value = values[name]
+        if value is None or value == "":
+            continue
+        if not isinstance(value, (str, int, float, bool)):
+            raise TypeError(f"property {name!r} is not a scalar: {value!r}")
+        out.append((name, value))
+    return tuple(out)
+
+
+@dataclass(frozen=True, order=True)
+class Node:
+    """One node: label, id and sorted scalar properties (``id`` itself not repeated in props)."""
+
+    label: str
+    id: str
+    props: Props = ()
+
+    def row(self) -> dict[str, object]:
+        """The row for ``UNWIND $rows AS r MERGE (n:SafetyKg:Label {id: r.id}) SET n = r.props``."""
+        return {"id": self.id, "props": {"id": self.id, **dict(self.props)}}
+
+
+@dataclass(frozen=True, order=True)
+class Relationship:
+    """One relationship from node `src` to node `dst` (ids), with sorted scalar properties."""
+
+    type: str
+    src: str
+    dst: str
+    key: str = ""
+    props: Props = ()
+
+    def row(self) -> dict[str, object]:
+        """The row for the relationship MERGE of its type (``SET x = r.props``; key kept when set)."""
+        props = {"key": self.key, **dict(self.props)} if self.key else dict(self.props)
+        return {"src": self.src, "dst": self.dst, "key": self.key, "props": props}
+
+
+@dataclass(frozen=True)
+class PropertyGraph:
+    """Nodes and relationships, sorted, unique, every relationship between existing nodes."""
+
+    nodes: tuple[Node, ...]
+    relationships: tuple[Relationship, ...]
+
+    def documents(self) -> tuple[str, ...]:
+        """Ids of the Document nodes."""
+        return tuple(node.id for node in self.nodes if node.label == "Document")
+
+    def counts(self) -> dict[str, int]:
+        """Nodes per label and relationships per type (every label and type present, 0 if none)."""
+        counts = {label: 0 for label in LABELS} | {rel: 0 for rel in REL_TYPES}
+        for node in self.nodes:
+            counts[node.label] += 1
+        for rel in self.relationships:
+            counts[rel.type] += 1
+        return counts
+
+    def fingerprint(self) -> str:
+        """SHA-256 of the canonical JSON of the graph: equal graphs, equal fingerprints."""
+        data = {
+            "nodes": [[n.label, n.id, list(map(list, n.props))] for n in self.nodes],
+            "relationships": [[r.type, r.src, r.dst, r.key, list(map(list, r.props))] for r in self.relationships],
+        }
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def make_graph(
+    nodes: Iterable[tuple[str, str, Mapping[str, Scalar | None]]],
+    relationships: Iterable[tuple[str, str, str, str, Mapping[str, Scalar | None]]],
+) -> PropertyGraph:
+    """Build a PropertyGraph from (label, id, props) and (type, src, dst, key, props) tuples.
+
+    Duplicates of the same node must agree (their properties are merged; a conflict is an error);
+    relationships whose endpoints are missing are an error (the store is inconsistent).
+    """
+    merged: dict[str, tuple[str, dict[str, Scalar | None]]] = {}
+    for label, node_id, props in nodes:
+        if label not in LABELS:
+            raise StoreError(f"property graph: unknown label {label!r} for {node_id}")
+        if node_id in merged:
+            old_label, old_props = merged[node_id]
+            if old_label != label:
+                raise StoreError(f"property graph: {node_id} is both {old_label} and {label}")
+            for name, value in props.items():
+                if value is None or value == "":
+                    continue
+                if old_props.get(name) not in (None, "", value):
+                    raise StoreError(
+                        f"property graph: {label} {node_id} has two values for {name}: {old_props[name]!r}, {value!r}"
+                    )
+                old_props[name] = value
+        else:
+            merged[node_id] = (label, dict(props))
+    node_tuple = tuple(sorted(Node(label, node_id, _props(props)) for node_id, (label, props) in merged.items()))
+    rels: dict[tuple[str, str, str, str], Relationship] = {}
+    for rel_type, src, dst, key, props in relationships:
+        if rel_type not in REL_TYPES:
+            raise StoreError(f"property graph: unknown relationship type {rel_type!r}")
+        for end in (src, dst):
+            if end not in merged:
+                raise StoreError(f"property graph: {rel_type} {src} -> {dst} points to a missing node {end}")
+        rel = Relationship(rel_type, src, dst, key, _props(props))
+        known = rels.setdefault((rel_type, src, dst, key), rel)
+        if known != rel:
+            raise StoreError(f"property graph: {rel_type} {src} -> {dst} {key} has two sets of properties")
+    return PropertyGraph(nodes=node_tuple, relationships=tuple(sorted(rels.values())))
