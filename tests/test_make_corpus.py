@@ -249,6 +249,15 @@ def test_jurisdictions_of_every_level_and_several_provinces(golds):
     assert len({(d["date"] or "")[:4] for d in docs if d["date"]}) >= 4
 
 
+def test_document_numbers_are_unique_in_the_corpus(tmp_path):
+    """Distinct documents never share a 文号 (ids are minted from it), even past one round of slots."""
+    from corpusgen.generate import _slots
+
+    n = len(_slots("3")) + 40
+    numbers = [d["number"] for i in range(n) for d in generate_file("3", i).gold["documents"] if d["number"]]
+    assert len(numbers) == len(set(numbers))
+
+
 # -- the command -------------------------------------------------------------------------------
 
 def test_command_writes_the_corpus_and_says_what_it_planted(tmp_path):

@@ -61,8 +61,9 @@ def _paren(n: int) -> tuple[str, str]:
 class NoticeComposer:
     """One notice: header, preamble, numbered sections with tasks, closing."""
 
-    def __init__(self, rng: random.Random, j: Jurisdiction, year: int, style: str, layout: str):
+    def __init__(self, rng: random.Random, j: Jurisdiction, year: int, style: str, layout: str, round_: int = 0):
         self.rng, self.j, self.year, self.style, self.layout = rng, j, year, style, layout
+        self.round = round_  # 文号 of round r are r*30+1 … r*30+30: unique per jurisdiction and year
         self.L = j.level_word
         self.writer = Writer(rng, self.L)
         self.units = UnitPicker(j, rng)
@@ -253,7 +254,7 @@ class NoticeComposer:
         rng, j, c = self.rng, self.j, vocab().content
         kind_office = rng.random() < 0.15
         issuer = j.name + "人民政府" + ("办公室" if kind_office else "")
-        number = f"{j.docno}政{'办' if kind_office else ''}发〔{self.year}〕{rng.randint(1, 30)}号"
+        number = f"{j.docno}政{'办' if kind_office else ''}发〔{self.year}〕{self.round * 30 + rng.randint(1, 30)}号"
         title = rng.choice(c["titles_notice"]).format(Y=self.year, L=self.L)
         addressees = [SUBORDINATES[j.level][0]] + ([j.zone + "管委会"] if j.zone else []) + [
             rng.choice({"province": ["省人民政府各委、办、厅", "省直各有关单位"],
@@ -321,8 +322,9 @@ class NoticeComposer:
             prev = (h1, h2)
 
 
-def compose_notice(rng: random.Random, j: Jurisdiction, year: int, style: str, layout: str, budget: int) -> Doc:
-    return NoticeComposer(rng, j, year, style, layout).compose(budget)
+def compose_notice(rng: random.Random, j: Jurisdiction, year: int, style: str, layout: str, budget: int,
+                   round_: int = 0) -> Doc:
+    return NoticeComposer(rng, j, year, style, layout, round_).compose(budget)
 
 
 def compose_interpretation(rng: random.Random, j: Jurisdiction, year: int, budget: int) -> Doc:

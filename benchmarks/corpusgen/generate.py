@@ -7,6 +7,7 @@ import json
 import random
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .compose import Doc, compose_interpretation, compose_notice, compose_reply
@@ -32,26 +33,31 @@ class FileResult:
     truth: list[dict]
 
 
-def _jurisdiction(rng: random.Random) -> Jurisdiction:
-    level = rng.choices(["county", "city", "province"], [45, 40, 15])[0]
-    pool = [j for j in vocab().jurisdictions if j.level == level]
-    home = [j for j in pool if "山西" in (j.name + j.parent) or j.parent in ("临汾市", "忻州市", "太原市", "运城市", "吕梁市")]
-    return rng.choice(home if home and rng.random() < 0.7 else pool)
+YEARS = tuple(range(2019, 2026))
 
 
-def _compose(rng: random.Random) -> tuple[list[Doc], str]:
-    layout, style, _ = rng.choices(KINDS, [k[2] for k in KINDS])[0]
-    year = rng.randint(2019, 2025)
+@lru_cache(maxsize=None)
+def _slots(seed: str) -> tuple[tuple[Jurisdiction, int], ...]:
+    """Every (jurisdiction, year) once, in an order fixed by the seed (not by N)."""
+    pairs = [(j, y) for j in vocab().jurisdictions for y in YEARS]
+    random.Random(f"{seed}:slots").shuffle(pairs)
+    return tuple(pairs)
+
+
+def _compose(rng: random.Random, seed: str, index: int) -> tuple[list[Doc], str]:
+    """File `index` is issued by the jurisdiction and in the year of its slot; its 文号 are unique in the corpus."""
+    slots = _slots(seed)
+    j, year = slots[index % len(slots)]
+    round_ = index // len(slots)
+    kinds = [k for k in KINDS if k[1] != "interpretation" or j.level == "county"]
+    layout, style, _ = rng.choices(kinds, [k[2] for k in kinds])[0]
     budget = rng.randint(4200, 16000)
-    j = _jurisdiction(rng)
     if style == "interpretation":
-        if j.level != "county":
-            j = rng.choice([x for x in vocab().jurisdictions if x.level == "county"])
         return [compose_interpretation(rng, j, year, max(4200, min(budget, 7000)))], layout
     replies = rng.choice([0, 0, 1, 2, 3, 4]) if (layout, style) == ("pdf", "paren") and j.level == "city" else 0
-    docs = [compose_notice(rng, j, year, style, layout, budget - 600 * replies)]
+    docs = [compose_notice(rng, j, year, style, layout, budget - 600 * replies, round_)]
     month = int(docs[0].meta["date"][5:7])
-    seqs = sorted(rng.sample(range(5, 60), replies))
+    seqs = sorted(rng.sample(range(round_ * 100 + 5, round_ * 100 + 100), replies))
     docs += [compose_reply(rng, j, year, month, s) for s in seqs]
     return docs, layout
 
@@ -60,7 +66,7 @@ def generate_file(seed: int | str, index: int) -> FileResult:
     """File number `index` of a corpus: depends only on (seed, index)."""
     for attempt in range(20):
         rng = random.Random(f"{seed}:{index}:{attempt}")
-        docs, layout = _compose(rng)
+        docs, layout = _compose(rng, str(seed), index)
         text = render(docs, layout, rng)
         try:
             anchor_list = anchors(docs, text, layout)
