@@ -96,7 +96,9 @@ def html_text(data: bytes, path: str) -> str:
         _strip(root)
         body = _article(root)
         lines: list[str] = []
-        _Writer(lines).block(body)
+        writer = _Writer(lines)
+        writer.block(body)
+        writer.flush()
     except RecursionError:
         raise InputError(path, "HTML nested too deeply to read") from None
     text = "\n".join(lines)

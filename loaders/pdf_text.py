@@ -3,9 +3,11 @@
 * Page numbers ("- 3 -", "—3—", "第3页", "3/10") printed as the first or last line of a page are
   dropped, and so is a running header or footer: a first/last line that (digits aside) recurs at
   the same height at the edge of at least half of the pages, on two pages or more.
-* Lines are re-joined: a line that reaches the right edge of the text column continues on the next
-  line unless that one is indented (公文 indent every paragraph and heading by two characters), so
-  each paragraph comes out as one line.
+* Lines are re-joined: a line that reaches the right edge of the text column (where most long
+  lines end; punctuation may hang past it) continues on the next line unless that one is indented
+  (公文 indent every paragraph and heading by two characters), so each paragraph comes out as one
+  line. A layout without that convention (no indented first lines, or no wrapped lines) is left
+  line by line: the loaders' normalisation re-joins PDF line breaks itself.
 * A ruled table (found by pdfplumber) is flattened like corpus/001: each cell on its own line after
   a tab, a blank line after each row; a cell that spans several lines is joined into one.
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 
@@ -162,12 +165,27 @@ def _drop_furniture(pages: list[list[_Line | _Table]]) -> None:
                 break
 
 
+def _right_edge(lines: list[_Line], left: float) -> float:
+    """Where full lines end: the most common line end in the right half (punctuation may hang past it)."""
+    widest = max((ln.x1 for ln in lines), default=0.0)
+    ends = Counter(round(ln.x1) for ln in lines if ln.x1 >= left + (widest - left) / 2)
+    if ends:
+        x, n = max(ends.items(), key=lambda kv: (kv[1], kv[0]))
+        if n >= 3:
+            return float(x)
+    return widest
+
+
 def _compose(pages: list[list[_Line | _Table]], cw: float) -> str:
     lines = [it for items in pages for it in items if isinstance(it, _Line)]
     left = min((ln.x0 for ln in lines), default=0.0)
-    right = max((ln.x1 for ln in lines), default=0.0)
+    right = _right_edge(lines, left)
     out: list[str] = []
     prev: _Line | None = None
+    # join only where the layout shows its convention: paragraph starts indented, continuations not
+    starts = sum(1 for ln in lines if left + 1.2 * cw <= ln.x0 <= left + 2.8 * cw)
+    continuations = sum(1 for ln in lines if ln.x0 < left + 0.5 * cw)
+    rejoin = starts >= 3 and continuations >= 3
     for items in pages:
         for it in items:
             if isinstance(it, _Table):
@@ -180,7 +198,7 @@ def _compose(pages: list[list[_Line | _Table]], cw: float) -> str:
                 continue
             full = prev is not None and prev.x1 >= right - 1.5 * cw
             indented = it.x0 >= left + 0.8 * cw
-            if prev is not None and full and not indented and out:
+            if rejoin and full and not indented and out:
                 out[-1] = _join(out[-1], it.text)
             else:
                 out.append(it.text)

@@ -63,3 +63,28 @@ def falkordb_bolt_server(tmp_path_factory, bind_loopback_lib):
     )
     yield info
     stop_server(info, save=False)
+
+
+# --- input formats (helper D, issue 5): copies of the corpus in every format, made once ---
+
+
+@pytest.fixture(scope="session")
+def fixture_maker():
+    """tests/data/make_fixtures.py as a module (docx / pdf / html / encoded copies of a text)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_fixtures", ROOT / "tests" / "data" / "make_fixtures.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def format_copies(tmp_path_factory, corpus_files, fixture_maker) -> dict[tuple[str, str], Path]:
+    """{(corpus stem, format label): path} for every corpus file in every input format."""
+    folder = tmp_path_factory.mktemp("format-copies")
+    out = {}
+    for txt in corpus_files:
+        for label, path in fixture_maker.write_all(txt, folder).items():
+            out[(txt.stem, label)] = path
+    return out
