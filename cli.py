@@ -7,9 +7,62 @@ kg.errors.KgError to a one-line message and an exit code (0 ok, 1 checks found p
 
 from __future__ import annotations
 
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
 
+from kg.errors import BackendError, KgError
+
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__.splitlines()[0])
+
+
+# --- property graph: Neo4j push (helper B, issue 8) ---
+
+neo4j_app = typer.Typer(no_args_is_help=True, help="Push the property graph to your own Neo4j (Desktop, server, Aura).")
+app.add_typer(neo4j_app, name="neo4j")
+
+
+class CypherDialect(str, Enum):
+    """Which server speaks at the URI (FalkorDB announces itself as Neo4j over Bolt, so say it)."""
+
+    neo4j = "neo4j"
+    falkordb = "falkordb"
+
+
+def _fail(exc: KgError) -> typer.Exit:
+    typer.echo(f"kg: {exc}", err=True)
+    return typer.Exit(code=exc.exit_code)
+
+
+@neo4j_app.command("push")
+def neo4j_push(
+    uri: Annotated[Optional[str], typer.Option(envvar="NEO4J_URI", help="bolt://host:7687, neo4j+s://….databases.neo4j.io")] = None,
+    user: Annotated[str, typer.Option(envvar="NEO4J_USER", help="Neo4j user.")] = "neo4j",
+    password: Annotated[str, typer.Option(envvar="NEO4J_PASSWORD", help="Neo4j password.")] = "",
+    database: Annotated[Optional[str], typer.Option(help="Database name (default: the server's default).")] = None,
+    store: Annotated[Path, typer.Option(help="Store folder written by `kg build`.")] = Path("kg-data"),
+    batch_bytes: Annotated[int, typer.Option(help="Upper bound of one batch's rows, in bytes.")] = 1_000_000,
+    replace: Annotated[bool, typer.Option("--replace", help="First remove this project's nodes of the documents being pushed.")] = False,
+    dialect: Annotated[CypherDialect, typer.Option(help="Schema statements for this server.")] = CypherDialect.neo4j,
+) -> None:
+    """Write the store's property graph to Neo4j over Bolt (idempotent: pushing twice changes nothing)."""
+    from kg.neo4j_push import push_store
+
+    if not uri:
+        raise _fail(BackendError("no Neo4j URI: pass --uri bolt://… or set NEO4J_URI"))
+    try:
+        report = push_store(
+            store, uri, user, password, database=database, batch_bytes=batch_bytes, replace=replace, dialect=dialect.value
+        )
+    except KgError as exc:
+        raise _fail(exc) from None
+    typer.echo(
+        f"pushed {report.nodes} nodes and {report.relationships} relationships to {uri} in {report.batches} batches "
+        f"({report.nodes_created} nodes and {report.relationships_created} relationships new"
+        + (f", {report.nodes_deleted} nodes replaced)" if replace else ")")
+    )
 
 
 def main() -> None:

@@ -47,11 +47,10 @@ def push_store(
 
     BackendError "cannot connect to …" when the server is unreachable or refuses the login.
     """
-    from kg.propgraph_store import graph_from_store
-
-    graph = graph_from_store(store)
-    client = open_bolt(uri, user, password, database=database, dialect=dialect)
+    client = open_bolt(uri, user, password, database=database, dialect=dialect)  # unreachable: fail first
     try:
-        return push_graph(client, graph, batch_bytes=batch_bytes, replace=replace)
+        from kg.propgraph import graph_from_store
+
+        return push_graph(client, graph_from_store(store), batch_bytes=batch_bytes, replace=replace)
     finally:
         client.close()
