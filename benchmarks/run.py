@@ -77,12 +77,13 @@ def stage_main(name: str, args_json: str) -> int:
 
 def _corpus(work: Path, n: int, seed: str) -> Path:
     from corpusgen import generate
+    from corpusgen.generate import generator_sha
 
     folder = work / f"corpus-{n}-seed{seed}"
     manifest = folder / "manifest.json"
     if manifest.exists():
         m = json.loads(manifest.read_text(encoding="utf-8"))
-        if m.get("n") == n and str(m.get("seed")) == str(seed):
+        if m.get("n") == n and str(m.get("seed")) == str(seed) and m.get("generator_sha") == generator_sha():
             return folder
     generate(n, seed, folder)
     return folder

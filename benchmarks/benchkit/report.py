@@ -107,8 +107,13 @@ class Table:
 
     # -------------------------------------------------------------------------------------------
     def render(self, machine: str) -> str:
-        head = ["measure"] + [f"{n} notices" for n in self.sizes] + ["target"]
-        body = [[m] + [vals.get(n, "") for n in self.sizes] + [t] for m, vals, t in self.rows]
+        """One line per measure and size: | measure | notices | result | target |."""
+        head = ["measure", "notices", "result", "target"]
+        body = []
+        for measure, vals, target in self.rows:
+            for n in self.sizes:
+                if n in vals:
+                    body.append([measure, f"{n:,}", vals[n], target])
         widths = [max(_width(r[i]) for r in [head] + body) for i in range(len(head))]
         lines = [f"machine: {machine}", _line(head, widths), _line(["-" * w for w in widths], widths)]
         lines += [_line(r, widths) for r in body]

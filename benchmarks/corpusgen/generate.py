@@ -15,7 +15,7 @@ from .gold import AnchorError, anchors, gold_file, truth_lines
 from .render import render
 from .vocab import Jurisdiction, vocab
 
-__all__ = ["FileResult", "generate_file", "generate", "KINDS"]
+__all__ = ["FileResult", "generate_file", "generate", "generator_sha", "KINDS"]
 
 # (layout, style, weight): 000 pdf+paren (+replies), 004 pdf+sentence, 001 clean+table, 002 markdown+paren, 003 spaced interpretation
 KINDS = (("pdf", "paren", 25), ("pdf", "sentence", 13), ("clean", "table", 20), ("clean", "paren", 10),
@@ -78,6 +78,15 @@ def generate_file(seed: int | str, index: int) -> FileResult:
     raise RuntimeError(f"file {index}: no draw with unique anchors")  # pragma: no cover
 
 
+def generator_sha() -> str:
+    """SHA-256 over the generator's code and word lists: a corpus made by other code is made again."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in sorted(here.glob("*.py")) + sorted((here.parent / "data").glob("*")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
 def generate(n: int, seed: int | str, out_dir: Path) -> dict:
     """Write n files and what they plant into out_dir; returns the manifest."""
     out_dir = Path(out_dir)
@@ -100,7 +109,7 @@ def generate(n: int, seed: int | str, out_dir: Path) -> dict:
             totals["duties"] += len(r.truth)
             totals["assignments"] += sum(len(t["units"]) for t in r.truth)
             totals["bytes"] += len(data)
-    manifest = {"generator": "benchmarks/make_corpus.py", "n": n, "seed": seed, **totals}
+    manifest = {"generator": "benchmarks/make_corpus.py", "generator_sha": generator_sha(), "n": n, "seed": seed, **totals}
     (out_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                            encoding="utf-8", newline="\n")
     return manifest
