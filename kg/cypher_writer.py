@@ -25,6 +25,7 @@ __all__ = [
     "batches",
     "ensure_schema",
     "write_graph",
+    "clear_graph",
     "graph_counts",
     "read_fingerprint",
     "write_fingerprint",
@@ -132,6 +133,11 @@ def write_graph(
         relationships_created=rels_created,
         nodes_deleted=deleted,
     )
+
+
+def clear_graph(client: CypherClient) -> int:
+    """Delete every node of this project (and its relationships); the number deleted."""
+    return client.run(read_statement("delete_all")).nodes_deleted
 
 
 def graph_counts(client: CypherClient) -> dict[str, int]:
