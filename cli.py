@@ -65,6 +65,40 @@ def neo4j_push(
     )
 
 
+# --- year-over-year diff (helper E, issue 7) ---
+
+
+class DiffFormat(str, Enum):
+    table = "table"
+    json = "json"
+    html = "html"
+
+
+@app.command("diff")
+def diff(
+    doc_a: Annotated[str, typer.Argument(help="Older document: a file (FILE or FILE::文号) or a 文号 in the store.")],
+    doc_b: Annotated[str, typer.Argument(help="Newer document, same forms.")],
+    store: Annotated[Path, typer.Option(help="Store folder written by `kg build` (for 文号 arguments).")] = Path("kg-data"),
+    fmt: Annotated[DiffFormat, typer.Option("--format", help="Output format.")] = DiffFormat.table,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Year-over-year diff: tasks added, removed and kept; owners added/removed and role changes; by sector."""
+    from kg.diff import run_diff
+
+    try:
+        text = run_diff(doc_a, doc_b, fmt.value, store)
+    except KgError as exc:
+        raise _fail(exc) from None
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(KgError(f"{output}: cannot write ({exc.strerror})")) from None
+    typer.echo(f"wrote {output}")
+
+
 def main() -> None:
     """Entry point of the `kg` console script."""
     app()
