@@ -158,9 +158,8 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
     if size == 0:
         raise InputError(name, "empty file (0 bytes)")
     if size > max_bytes:
-        raise InputError(
-            name, f"file too large: {_mb(size)} is over the {_mb(max_bytes)} limit (raise the limit to read it)"
-        )
+        limit = _size(max_bytes)
+        raise InputError(name, f"file too large: {_size(size)} is over the {limit} limit for one input file")
     try:
         data = p.read_bytes()
     except OSError as e:
@@ -168,8 +167,11 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
     return _check_text(reader(data, name), name)
 
 
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
+def _size(n: int) -> str:
+    mib = 1024 * 1024
+    if n % mib == 0:
+        return f"{n // mib} MB"
+    return f"{n / mib:.1f} MB ({n:,} bytes)" if n >= mib else f"{n:,} bytes"
 
 
 _FOLDER_SKIPS = {"readme": "a folder's README, not a notice"}

@@ -78,22 +78,44 @@ def pdf_text(data: bytes, path: str) -> str:
 
 
 def _read_pages(data: bytes, path: str) -> tuple[list[list[_Line | _Table]], list[float]]:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    import logging
 
+    import pdfplumber
+
+    # pdfminer logs every oddity of a damaged file; with no handler Python would print them
+    logging.getLogger("pdfminer").addHandler(logging.NullHandler())
     pages: list[list[_Line | _Table]] = []
     sizes: list[float] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
                 pages.append(_page_items(page, sizes))
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError(path, "encrypted PDF: cannot read it without the password") from None
     except InputError:
         raise
     except Exception as e:  # pdfminer raises many types on damaged files
-        raise InputError(path, f"not a valid PDF (corrupt or truncated): {type(e).__name__}") from None
+        if _encrypted(e):
+            raise InputError(path, "encrypted PDF: cannot read it without the password") from None
+        raise InputError(path, f"not a valid PDF (corrupt or truncated): {_cause_name(e)}") from None
     return pages, sizes
+
+
+def _chain(e: BaseException):
+    seen = 0
+    while e is not None and seen < 10:
+        yield e
+        yield from (a for a in getattr(e, "args", ()) if isinstance(a, BaseException))
+        e, seen = e.__cause__ or e.__context__, seen + 1
+
+
+def _encrypted(e: BaseException) -> bool:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    return any(isinstance(x, (PDFPasswordIncorrect, PDFEncryptionError)) for x in _chain(e))
+
+
+def _cause_name(e: BaseException) -> str:
+    inner = [x for x in _chain(e) if x is not e]
+    return type(inner[0] if inner else e).__name__
 
 
 def _page_items(page, sizes: list[float]) -> list[_Line | _Table]:
