@@ -31,7 +31,7 @@ _WS = re.compile(r"\s+")
 # 文号: issuer abbreviation + bracketed year + sequence + 号, spaces and line breaks allowed anywhere
 _S = r"\s*"
 NUMBER_CORE = re.compile(
-    rf"(?P<open>[〔［\[（(【]){_S}(?P<year>(?:\d{_S}){{3}}\d){_S}(?P<close>[〕］\]）)】]){_S}"
+    rf"(?P<open>[〔［\[（(【﹝〖]){_S}(?P<year>(?:\d{_S}){{3}}\d){_S}(?P<close>[〕］\]）)】﹞〗]){_S}"
     rf"(?:第{_S})?(?P<seq>(?:\d{_S}){{0,4}}\d){_S}号"
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
