@@ -13,8 +13,7 @@ from loaders.units import is_unit_like, split_units
 
 __all__ = ["sentence_actors"]
 
-_SENTENCE_START = re.compile(r"(?:^|(?<=[。；！？\n]))")
-_BY = re.compile(rf"(?:^|(?<=[。；，\n]))由(?P<units>[^，。；]{{2,40}}?)(?P<role>牵头|负责|会同|组织)")
+_BY = re.compile(r"(?:^|(?<=[。；，\n]))由(?P<units>[^，。；]{2,40}?)(?P<role>牵头|负责|会同|组织)")
 _SKIP_ACTOR = re.compile(r"^(?:重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|持续|深入|积极|聚焦|围绕)")
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from kg.model import Assignment, Citation, DefaultClause, Document, Section, SourceFile, Span, Task, Term
 from loaders import patterns as P
 from loaders.actors import sentence_actors
-from loaders.attribution import Attribution, Role, parse_attribution
+from loaders.attribution import Role, parse_attribution
 from loaders.citations import find_citations
 from loaders.documents import DocFrame, frame_documents
 from loaders.glossary import find_terms, terms_used
@@ -198,8 +199,6 @@ def _sector_label_cuts(text: str, start: int, end: int) -> list[int]:
 
 
 def _with_terms(t: Task, terms: list[str]) -> Task:
-    from dataclasses import replace
-
     return replace(t, terms=tuple(terms)) if terms else t
 
 
@@ -249,7 +248,6 @@ def _letter_tasks(d: _Doc, start: int, end: int) -> list[tuple[str, tuple[str, .
     """A document without numbered items (a reply letter): each sentence that tasks someone."""
     out = []
     text = d.text
-    pos = start
     for m in re.finditer(r"(?:[^。！？：]|：(?!\n))+(?:[。！？]|：(?=\n))?", text[start:end]):
         a, b = start + m.start(), start + m.end()
         while a < b and text[a] in "\n ":
@@ -259,7 +257,6 @@ def _letter_tasks(d: _Doc, start: int, end: int) -> list[tuple[str, tuple[str, .
             continue
         if P.PRONOUN.search(sent) or P.IN_SENTENCE_ACTOR.search(sent) and re.search(r"要|负责|请", sent):
             out.append((f"{d.id}/_", (), Piece(a, b)))
-        pos = b
     return out
 
 
@@ -292,10 +289,6 @@ def _match_rows(d: _Doc, doc_tables, start: int, end: int) -> dict[int, TableRow
                 continue
             cuts.setdefault(flat_idx[pos], row)
     return cuts
-
-
-def _snap(headings_pieces_start: int, cut: int) -> bool:
-    return cut <= headings_pieces_start
 
 
 def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow]):
