@@ -37,9 +37,12 @@ class CleanText:
 
     def raw_span(self, i: int, j: int) -> tuple[int, int]:
         """Raw [start, end) covering clean characters [i, j)."""
+        n = len(self.offsets)
+        if i >= n:
+            return self.raw_length, self.raw_length
+        j = min(j, n)
         if j <= i:
-            pos = self.offsets[i] if i < len(self.offsets) else self.raw_length
-            return pos, pos
+            return self.offsets[i], self.offsets[i]
         return self.offsets[i], self.offsets[j - 1] + 1
 
     def clean_index(self, raw: int) -> int:
