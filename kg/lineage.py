@@ -138,6 +138,17 @@ def _title_keys(doc: Document) -> set[str]:
     return keys
 
 
+# issuers whose 《…关于…的通知》 is a government document another notice may implement
+GOVERNMENT_ISSUERS = ("人民政府", "人民政府办公室", "人民政府办公厅", "安全生产委员会", "安委会", "委员会", "办公厅")
+GOVERNMENT_DOC_ENDS = ("通知", "意见", "决定", "方案", "实施方案")
+
+
+def _names_government_document(title: str) -> bool:
+    """《X人民政府关于…的通知》: a government document (not a law), worth a link even when not loaded."""
+    issuer, sep, rest = title.partition("关于")
+    return bool(sep) and issuer.endswith(GOVERNMENT_ISSUERS) and rest.endswith(GOVERNMENT_DOC_ENDS)
+
+
 def document_links(docs: list[Document]) -> list[DocumentLink]:
     """Every citation of one document by another: by 文号 or by title; unresolved ones kept too.
 
@@ -161,6 +172,8 @@ def document_links(docs: list[Document]) -> list[DocumentLink]:
             target = by_title.get(key)
             if target is not None and target != d.id:
                 out.add(DocumentLink(d.id, target, "title", key, True))
+            elif target is None and _names_government_document(key):
+                out.add(DocumentLink(d.id, key, "title", key, False))
     return sorted(out, key=lambda x: (x.citing, x.cited, x.via, x.evidence))
 
 

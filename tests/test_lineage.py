@@ -50,6 +50,18 @@ def test_links_by_number_and_title_resolved_and_not():
     ]
 
 
+@pytest.mark.parametrize("title,expected", [
+    ("洪洞县人民政府关于做好2024年安全生产工作的通知", True),
+    ("国务院安委会关于印发安全生产治本攻坚三年行动方案的通知", True),
+    ("中华人民共和国安全生产法", False),
+    ("地方党政领导干部安全生产责任制规定", False),
+    ("关于推进安全生产领域改革发展的实施意见", False),  # no issuer printed: cannot tell whose
+])
+def test_unloaded_government_documents_are_linked_by_title(title, expected):
+    d = _doc("a", regs=(title,))
+    assert [(lk.cited, lk.resolved) for lk in document_links([d])] == ([(title, False)] if expected else [])
+
+
 def test_own_number_is_no_link():
     d = _doc("a", "临政发〔2024〕1号", numbers=("临政发〔2024〕1号",))
     assert document_links([d]) == []
@@ -92,7 +104,10 @@ def test_corpus_003_lineage(corpus_docs):
     result = lineage(corpus_docs)
     from003 = {(lk.cited, lk.via, lk.resolved) for lk in result.links if lk.citing.startswith("003_")}
     assert from003 == {("临政发〔2024〕1号", "number", True), ("临政发〔2024〕1号", "title", True),
-                       ("晋政发〔2024〕1号", "number", False)}
+                       ("晋政发〔2024〕1号", "number", False),
+                       # the county notice it interprets, and the province notice, by title (not loaded)
+                       ("洪洞县人民政府关于做好2024年安全生产工作的通知", "title", False),
+                       ("山西省人民政府关于做好2024年安全生产工作的通知", "title", False)}
     # the reply letters cite their requests and the 国办函 by number; nothing else links inside the corpus
     resolved = {(lk.citing, lk.cited) for lk in result.links if lk.resolved}
     assert resolved == {("003_910978ec7eaa2ee3#1", "临政发〔2024〕1号")}
