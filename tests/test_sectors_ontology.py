@@ -18,7 +18,7 @@ from loaders.sectors import sector_table
 TTL = Path(__file__).resolve().parent.parent / "ontology" / "sectors.ttl"
 SD = Namespace("https://w3id.org/safety-duty/ontology#")
 SECTOR = Namespace("https://w3id.org/safety-duty/sector/")
-SCHEME = URIRef(str(SECTOR))
+SCHEME = URIRef("https://w3id.org/safety-duty/sector")  # kg.namespaces.SECTOR_SCHEME
 
 HEADER = """# Sector scheme (issue 7): the sectors a task belongs to, as SKOS concepts.
 # Generated from loaders/data/sectors.toml (codes, labels, cue words) and compared with it as a graph by
@@ -52,6 +52,7 @@ def expected_graph() -> Graph:
     for s in sector_table():
         c = SECTOR[s.code]
         g.add((c, RDF.type, SKOS.Concept))
+        g.add((c, RDF.type, SD.Sector))  # the range of sd:sector / sd:primarySector (ontology/safety.ttl)
         g.add((c, SKOS.inScheme, SCHEME))
         g.add((c, SKOS.topConceptOf, SCHEME))
         g.add((SCHEME, SKOS.hasTopConcept, c))
@@ -69,12 +70,12 @@ def expected_turtle() -> str:
     """Deterministic, reviewable Turtle of expected_graph() (one block per sector, scheme order)."""
     out = [HEADER]
     tops = ", ".join(f"sector:{s.code}" for s in sector_table())
-    out.append(f"sector: a skos:ConceptScheme ;\n    skos:prefLabel {_lit('行业领域', 'zh')}, {_lit('Sectors', 'en')} ;\n"
+    out.append(f"<{SCHEME}> a skos:ConceptScheme ;\n    skos:prefLabel {_lit('行业领域', 'zh')}, {_lit('Sectors', 'en')} ;\n"
                f"    skos:hasTopConcept {tops} .\n")
     out.append(f"sd:headingCue a owl:AnnotationProperty ;\n    rdfs:label {_lit('标题提示词', 'zh')}, "
                f"{_lit('heading cue', 'en')} ;\n    rdfs:subPropertyOf skos:hiddenLabel .\n")
     for s in sector_table():
-        lines = [f"sector:{s.code} a skos:Concept ;", "    skos:inScheme sector: ;", "    skos:topConceptOf sector: ;",
+        lines = [f"sector:{s.code} a sd:Sector, skos:Concept ;", f"    skos:inScheme <{SCHEME}> ;", f"    skos:topConceptOf <{SCHEME}> ;",
                  f"    skos:notation {_lit(s.code)} ;",
                  f"    skos:prefLabel {_lit(s.zh, 'zh')}, {_lit(s.en, 'en')}"]
         if s.heading:
