@@ -1,0 +1,184 @@
+"""The vocabularies the graph uses, as rdflib namespaces that fail on a misspelt term.
+
+Our own terms (SD, ROLE, KIND) are defined in ontology/*.ttl; ELI and OA list only the terms we
+reuse. PROV, ORG, SKOS, DCTERMS come from rdflib itself.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+__all__ = [
+    "BASE",
+    "ID",
+    "SD",
+    "ELI",
+    "OA",
+    "ROLE",
+    "KIND",
+    "SECTOR",
+    "ROLE_SCHEME",
+    "KIND_SCHEME",
+    "SECTOR_SCHEME",
+    "PREFIXES",
+    "DCTERMS",
+    "ORG",
+    "OWL",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SKOS",
+    "XSD",
+]
+
+BASE = "https://w3id.org/safety-duty/"
+ID = Namespace(BASE + "id/")
+SECTOR = Namespace(BASE + "sector/")  # concepts written by ontology/sectors.ttl (codes from loaders)
+ROLE_SCHEME = URIRef(BASE + "role")
+KIND_SCHEME = URIRef(BASE + "unit-kind")
+SECTOR_SCHEME = URIRef(BASE + "sector")
+
+
+class SD(DefinedNamespace):
+    """The safety-duty vocabulary (ontology/safety.ttl)."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    # classes
+    SourceFile: URIRef
+    Document: URIRef
+    Section: URIRef
+    Task: URIRef
+    Unit: URIRef
+    Assignment: URIRef
+    DefaultClause: URIRef
+    Role: URIRef
+    UnitKind: URIRef
+    Sector: URIRef
+    Regulation: URIRef
+    Jurisdiction: URIRef
+    Citation: URIRef
+    Term: URIRef
+    ListItem: URIRef
+    Anchor: URIRef
+    UnplacedSpan: URIRef
+    # object properties
+    document: URIRef
+    sourceFile: URIRef
+    anchor: URIRef
+    primarySector: URIRef
+    sector: URIRef
+    citation: URIRef
+    regulation: URIRef
+    usesTerm: URIRef
+    glossaryTerm: URIRef
+    defaultClause: URIRef
+    declaredIn: URIRef
+    addressee: URIRef
+    copyTo: URIRef
+    citedRegulation: URIRef
+    citedDocumentNumber: URIRef
+    unplaced: URIRef
+    # datatype properties
+    text: URIRef
+    shortTitle: URIRef
+    depth: URIRef
+    ordinal: URIRef
+    index: URIRef
+    unitName: URIRef
+    inherited: URIRef
+    attributionSource: URIRef
+    openList: URIRef
+    function: URIRef
+    documentKind: URIRef
+    level: URIRef
+    issuerName: URIRef
+    documentNumber: URIRef
+    fileName: URIRef
+    sha256: URIRef
+    length: URIRef
+    warning: URIRef
+
+
+class ELI(DefinedNamespace):
+    """European Legislation Identifier ontology (the terms we reuse)."""
+
+    _NS = Namespace("http://data.europa.eu/eli/ontology#")
+    _fail = True
+
+    LegalResource: URIRef
+    LegalResourceSubdivision: URIRef
+    has_part: URIRef
+    is_part_of: URIRef
+    id_local: URIRef
+    number: URIRef
+    title: URIRef
+    date_document: URIRef
+    passed_by: URIRef
+    jurisdiction: URIRef
+    cites: URIRef
+
+
+class OA(DefinedNamespace):
+    """W3C Web Annotation vocabulary (the terms we reuse)."""
+
+    _NS = Namespace("http://www.w3.org/ns/oa#")
+    _fail = True
+
+    SpecificResource: URIRef
+    TextPositionSelector: URIRef
+    TextQuoteSelector: URIRef
+    hasSource: URIRef
+    hasSelector: URIRef
+    start: URIRef
+    end: URIRef
+    exact: URIRef
+
+
+class ROLE(DefinedNamespace):
+    """Role concepts (ontology/roles.ttl), one per kg.model.ROLES entry."""
+
+    _NS = Namespace(BASE + "role/")
+    _fail = True
+
+    lead: URIRef
+    responsible: URIRef
+    shared: URIRef
+    support: URIRef
+    oversee: URIRef
+
+
+class KIND(DefinedNamespace):
+    """Unit-kind concepts (ontology/unit-kinds.ttl), one per kg.model.UNIT_KINDS entry."""
+
+    _NS = Namespace(BASE + "unit-kind/")
+    _fail = True
+
+    department: URIRef
+    government: URIRef
+    committee: URIRef
+    party: URIRef
+    enterprise: URIRef
+    vague: URIRef
+    other: URIRef
+
+
+PREFIXES: dict[str, str] = {
+    "dcterms": str(DCTERMS),
+    "eli": str(ELI._NS),
+    "id": str(ID),
+    "kind": str(KIND._NS),
+    "oa": str(OA._NS),
+    "org": str(ORG),
+    "owl": str(OWL),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "role": str(ROLE._NS),
+    "sd": str(SD._NS),
+    "sector": str(SECTOR),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+}

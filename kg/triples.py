@@ -1,0 +1,265 @@
+"""Model -> RDF: one rdflib Graph per source file, named by the file's IRI.
+
+Every node has an IRI (kg.ids); no blank nodes. Instance literals are plain strings, integers,
+booleans and xsd:date. The field-to-predicate table is in ontology/README.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from kg import ids
+from kg.model import Assignment, Citation, DefaultClause, Document, Section, SourceFile, Span, Task, Term
+from kg.namespaces import DCTERMS, ELI, OA, ORG, PREFIXES, PROV, RDF, SD, SKOS
+
+__all__ = ["file_graph", "bind_prefixes"]
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind every prefix of kg.namespaces.PREFIXES explicitly (and nothing else)."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
+
+
+def file_graph(source: SourceFile) -> Graph:
+    """All triples read from one source file, in a graph named by the file's IRI."""
+    fiu = ids.file_iri(source.source_file)
+    g = bind_prefixes(Graph(identifier=fiu))
+    _Writer(g, fiu).source_file(source)
+    return g
+
+
+def _int(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
+
+
+def _bool(value: bool) -> Literal:
+    return Literal(bool(value), datatype=XSD.boolean)
+
+
+class _Writer:
+    """Adds the triples of one source file to a graph."""
+
+    def __init__(self, graph: Graph, file_node: URIRef):
+        self.g = graph
+        self.file = file_node
+
+    def add(self, s: URIRef, p: URIRef, o) -> None:
+        self.g.add((s, p, o))
+
+    def text(self, s: URIRef, p: URIRef, value: str | None) -> None:
+        if value:
+            self.add(s, p, Literal(value))
+
+    def anchor(self, subject: URIRef, start: int, end: int, quote: str | None = None) -> None:
+        """Where `subject` is printed: oa:SpecificResource with position (and quote) selectors."""
+        if start < 0 or end < 0:
+            return
+        a = ids.child_iri(subject, "anchor")
+        pos = ids.child_iri(a, "position")
+        self.add(subject, SD.anchor, a)
+        self.add(a, RDF.type, SD.Anchor)
+        self.add(a, RDF.type, OA.SpecificResource)
+        self.add(a, OA.hasSource, self.file)
+        self.add(a, OA.hasSelector, pos)
+        self.add(pos, RDF.type, OA.TextPositionSelector)
+        self.add(pos, OA.start, _int(start))
+        self.add(pos, OA.end, _int(end))
+        if quote is not None:
+            q = ids.child_iri(a, "quote")
+            self.add(a, OA.hasSelector, q)
+            self.add(q, RDF.type, OA.TextQuoteSelector)
+            self.add(q, OA.exact, Literal(quote))
+
+    def list_items(self, owner: URIRef, prop: URIRef, name: str, values: Iterable[str]) -> list[URIRef]:
+        """An ordered list of strings as sd:ListItem nodes (rdf:value, sd:index)."""
+        items = []
+        for k, value in enumerate(values, 1):
+            item = ids.child_iri(owner, name, k)
+            self.add(owner, prop, item)
+            self.add(item, RDF.type, SD.ListItem)
+            self.add(item, SD.index, _int(k))
+            self.add(item, RDF.value, Literal(value))
+            items.append(item)
+        return items
+
+    def unplaced(self, owner: URIRef, spans: Iterable[Span]) -> None:
+        for k, span in enumerate(spans, 1):
+            node = ids.child_iri(owner, "unplaced", k)
+            self.add(owner, SD.unplaced, node)
+            self.add(node, RDF.type, SD.UnplacedSpan)
+            self.anchor(node, span.start, span.end, span.text)
+
+    # ------------------------------------------------------------------ nodes
+
+    def source_file(self, source: SourceFile) -> None:
+        f = self.file
+        self.add(f, RDF.type, SD.SourceFile)
+        self.add(f, RDF.type, PROV.Entity)
+        self.add(f, SD.fileName, Literal(source.source_file))
+        self.add(f, SD.sha256, Literal(source.sha256))
+        self.add(f, SD.length, _int(source.length))
+        for w in sorted(set(source.warnings)):
+            self.add(f, SD.warning, Literal(w))
+        self.unplaced(f, source.unplaced)
+        for k, doc in enumerate(source.documents, 1):
+            self.document(doc, k)
+
+    def unit(self, name: str, canonical: str, kind: str | None = None, function: str = "") -> URIRef:
+        u = ids.unit_iri(canonical)
+        self.add(u, RDF.type, SD.Unit)
+        self.add(u, RDF.type, ORG.Organization)
+        self.add(u, SKOS.prefLabel, Literal(canonical))
+        if name and name != canonical:
+            self.add(u, SKOS.altLabel, Literal(name))
+        if kind:
+            self.add(u, ORG.classification, ids.kind_iri(kind))
+        self.text(u, SD.function, function)
+        return u
+
+    def document(self, doc: Document, position: int) -> None:
+        d = ids.document_iri(doc.id)
+        add = self.add
+        add(d, RDF.type, SD.Document)
+        add(d, RDF.type, ELI.LegalResource)
+        add(d, DCTERMS.identifier, Literal(doc.id))
+        add(d, SD.sourceFile, self.file)
+        add(d, SD.ordinal, _int(position))
+        add(d, SD.documentKind, Literal(doc.kind))
+        self.text(d, ELI.id_local, doc.number)
+        self.text(d, ELI.title, doc.title)
+        self.text(d, SD.level, doc.level)
+        if doc.date:
+            add(d, ELI.date_document, Literal(doc.date, datatype=XSD.date))
+        if doc.issuer:
+            add(d, SD.issuerName, Literal(doc.issuer))
+            add(d, ELI.passed_by, self.unit("", doc.issuer))
+        if doc.jurisdiction:
+            j = ids.jurisdiction_iri(doc.jurisdiction)
+            add(d, ELI.jurisdiction, j)
+            add(j, RDF.type, SD.Jurisdiction)
+            add(j, RDF.type, SKOS.Concept)
+            add(j, SKOS.prefLabel, Literal(doc.jurisdiction))
+            self.text(j, SD.level, doc.level)
+        self.anchor(d, doc.start, doc.end)
+        self.list_items(d, SD.addressee, "addressee", doc.addressees)
+        self.list_items(d, SD.copyTo, "cc", doc.cc)
+        for item, title in zip(self.list_items(d, SD.citedRegulation, "regulation", doc.cited_regulations),
+                               doc.cited_regulations):
+            reg = self.regulation(title)
+            add(item, SD.regulation, reg)
+            add(d, ELI.cites, reg)
+        for number in doc.cited_document_numbers:
+            add(d, ELI.cites, ids.document_iri(number))
+        self.list_items(d, SD.citedDocumentNumber, "number", doc.cited_document_numbers)
+        terms = {}
+        for term in doc.glossary:
+            terms[term.label] = self.term(d, doc.id, term)
+        section_nodes = {}
+        for section in doc.sections:
+            section_nodes[section.id] = self.section(d, section, section_nodes)
+        for task in doc.tasks:
+            self.task(d, task, section_nodes.get(task.section_id, d), terms, doc.id)
+        for k, clause in enumerate(doc.defaults, 1):
+            self.default_clause(d, doc.id, clause, k)
+        self.unplaced(d, doc.unplaced)
+
+    def regulation(self, title: str) -> URIRef:
+        reg = ids.regulation_iri(title)
+        self.add(reg, RDF.type, SD.Regulation)
+        self.add(reg, RDF.type, ELI.LegalResource)
+        self.add(reg, ELI.title, Literal(title))
+        return reg
+
+    def term(self, d: URIRef, doc_id: str, term: Term) -> URIRef:
+        t = ids.term_iri(doc_id, term.label)
+        self.add(d, SD.glossaryTerm, t)
+        self.add(t, RDF.type, SD.Term)
+        self.add(t, RDF.type, SKOS.Concept)
+        self.add(t, SKOS.prefLabel, Literal(term.label))
+        self.text(t, SKOS.definition, term.definition)
+        self.anchor(t, term.start, term.end)
+        return t
+
+    def section(self, d: URIRef, section: Section, known: dict[str, URIRef]) -> URIRef:
+        s = ids.section_iri(section.id)
+        parent = known.get(section.parent_id, d) if section.parent_id else d
+        add = self.add
+        add(s, RDF.type, SD.Section)
+        add(s, RDF.type, ELI.LegalResourceSubdivision)
+        add(s, DCTERMS.identifier, Literal(section.id))
+        add(s, ELI.number, Literal(section.number))
+        self.text(s, SD.shortTitle, section.title)
+        add(s, SD.depth, _int(section.depth))
+        add(s, ELI.is_part_of, parent)
+        add(parent, ELI.has_part, s)
+        add(s, SD.document, d)
+        self.anchor(s, section.start, section.end)
+        return s
+
+    def task(self, d: URIRef, task: Task, parent: URIRef, terms: dict[str, URIRef], doc_id: str) -> None:
+        t = ids.task_iri(task.id)
+        add = self.add
+        add(t, RDF.type, SD.Task)
+        add(t, RDF.type, ELI.LegalResourceSubdivision)
+        add(t, RDF.type, PROV.Activity)
+        add(t, DCTERMS.identifier, Literal(task.id))
+        add(t, SD.ordinal, _int(task.ordinal))
+        add(t, SD.text, Literal(task.text))
+        add(t, ELI.is_part_of, parent)
+        add(parent, ELI.has_part, t)
+        add(t, SD.document, d)
+        add(t, SD.attributionSource, Literal(task.source))
+        add(t, SD.openList, _bool(task.open_list))
+        self.anchor(t, task.start, task.end, task.quote)
+        if task.sector:
+            add(t, SD.primarySector, ids.sector_iri(task.sector))
+        for code in dict.fromkeys(((task.sector,) if task.sector else ()) + tuple(task.sectors)):
+            add(t, SD.sector, ids.sector_iri(code))
+        self.assignments(t, task.assignments)
+        for k, citation in enumerate(task.citations, 1):
+            self.citation(t, citation, k)
+        for label in task.terms:
+            add(t, SD.usesTerm, terms.get(label) or ids.term_iri(doc_id, label))
+
+    def assignments(self, owner: URIRef, assignments: Iterable[Assignment]) -> None:
+        seen: Counter[tuple[str, str]] = Counter()
+        for k, a in enumerate(assignments, 1):
+            seen[(a.canonical, a.role)] += 1
+            node = ids.assignment_iri(owner, a.canonical, a.role, seen[(a.canonical, a.role)])
+            add = self.add
+            add(owner, PROV.qualifiedAssociation, node)
+            add(node, RDF.type, SD.Assignment)
+            add(node, RDF.type, PROV.Association)
+            add(node, PROV.agent, self.unit(a.name, a.canonical, a.kind, a.function))
+            add(node, PROV.hadRole, ids.role_iri(a.role))
+            add(node, SD.unitName, Literal(a.name))
+            add(node, SD.inherited, _bool(a.inherited))
+            add(node, SD.attributionSource, Literal(a.source))
+            add(node, SD.index, _int(k))
+            self.anchor(node, a.start, a.end)
+
+    def citation(self, t: URIRef, citation: Citation, k: int) -> None:
+        c = ids.child_iri(t, "citation", k)
+        reg = self.regulation(citation.title)
+        self.add(t, SD.citation, c)
+        self.add(t, ELI.cites, reg)
+        self.add(c, RDF.type, SD.Citation)
+        self.add(c, SD.index, _int(k))
+        self.add(c, RDF.value, Literal(citation.title))
+        self.add(c, SD.regulation, reg)
+        self.text(c, SD.documentNumber, citation.number)
+        self.anchor(c, citation.start, citation.end)
+
+    def default_clause(self, d: URIRef, doc_id: str, clause: DefaultClause, k: int) -> None:
+        c = ids.default_iri(doc_id, k)
+        self.add(d, SD.defaultClause, c)
+        self.add(c, RDF.type, SD.DefaultClause)
+        self.add(c, SD.declaredIn, ids.task_iri(clause.task_id))
+        self.assignments(c, clause.units)
+        self.anchor(c, clause.start, clause.end)
