@@ -6,8 +6,11 @@ import re
 
 __all__ = ["find_terms", "terms_used", "term_variants"]
 
-# an entry starts at a line that begins with a number: "1. ", "2、", "（3）", "(4)", "①"
-ENTRY_START = re.compile(r"(?m)^[ \t\u3000]*(?:\d{1,3}[.．、]|[（(]\d{1,3}[)）]|[①-⑳])[ \t\u3000]*")
+# an entry starts at a line that begins with a number: "1. ", "2、", "（3）", "(4)", "①", "一、", "（五）"
+_CN = "[一二三四五六七八九十]{1,3}"
+ENTRY_START = re.compile(
+    rf"(?m)^[ \t\u3000*]*(?:\d{{1,3}}[.．、]|[（(]\d{{1,3}}[)）]|[①-⑳]|{_CN}、|[（(]{_CN}[)）])[ \t\u3000]*"
+)
 # the label ends at the first colon of the entry
 COLON = re.compile(r"[：:]")
 QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,30})[”\"」』]")

@@ -22,6 +22,9 @@ ENTRIES = [
     # other numbering styles, half-width colon, no quotes
     ("（1）双重预防机制: 安全风险分级管控和隐患排查治理。\n（2）“三同时”：同时设计、同时施工、同时投入生产和使用。",
      [("双重预防机制", "安全风险分级管控和隐患排查治理。"), ("三同时", "同时设计、同时施工、同时投入生产和使用。")]),
+    # Chinese numerals; a section heading line without a definition is no entry
+    ("四、名词解释\n（一）“三同时”：同时设计、同时施工。\n（二）两客一危：客车和危化品运输车辆。",
+     [("三同时", "同时设计、同时施工。"), ("两客一危", "客车和危化品运输车辆。")]),
     # no colon: not an entry
     ("1. 说明文字没有冒号", []),
     ("", []),
