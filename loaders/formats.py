@@ -3,7 +3,8 @@
 `read_text(path)` picks a reader by suffix:
 
 * ``.txt`` / ``.md`` — UTF-8 (with or without BOM), UTF-16 / UTF-32 with a BOM, else GB18030
-  (a superset of GBK and GB2312);
+  (a superset of GBK and GB2312); a rare undecodable byte (a file cut mid-character) becomes
+  U+FFFD, many of them make the file unreadable;
 * ``.docx`` — paragraphs in order, tables flattened (loaders.docx_text);
 * ``.pdf`` with a text layer — page headers, footers and page numbers dropped, lines re-joined
   into paragraphs, ruled tables flattened (loaders.pdf_text);
@@ -36,6 +37,7 @@ __all__ = [
     "SUFFIXES",
     "read_text",
     "decode_text",
+    "decode_bytes",
     "normalise_newlines",
     "iter_inputs",
 ]
@@ -51,6 +53,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (  # longest first: the UTF-32 LE BOM sta
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 _MAX_ODD_SHARE = 0.02  # more control / private-use / unassigned characters than this: not text
+_MAX_BROKEN = 2  # undecodable characters tolerated (as U+FFFD), or one in a thousand if more
 
 
 def _read_plain(data: bytes, path: str) -> str:
@@ -104,30 +107,42 @@ def _odd_share(text: str) -> float:
     return odd / len(text)
 
 
+def decode_bytes(data: bytes, encodings: Iterable[str]) -> tuple[str, str] | None:
+    """(text, encoding) for the first encoding that decodes `data` strictly, else the one with the
+    fewest broken characters if those are rare (a file cut mid-character, a stray bad byte: each
+    becomes U+FFFD), else None."""
+    names = list(encodings)
+    for name in names:
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            continue
+    best = None
+    for name in names:
+        text = data.decode(name, errors="replace")
+        broken = text.count("\ufffd")
+        if best is None or broken < best[0]:
+            best = (broken, text, name)
+    if best is not None and best[0] <= max(_MAX_BROKEN, len(best[1]) // 1000):
+        return best[1], best[2]
+    return None
+
+
 def decode_text(data: bytes, path: str) -> str:
     """Decode the bytes of a plain-text file (see module docstring); LF line ends, no BOM."""
-    encoding = None
     for bom, name in _BOMS:
         if data.startswith(bom):
-            encoding, data = name, data[len(bom):]
+            found = decode_bytes(data[len(bom):], [name])
+            if found is None:
+                raise InputError(path, f"not valid {name.upper()} text after its byte order mark")
             break
-    if encoding is None:
+    else:
         if b"\x00" in data:
             raise InputError(path, "binary file (contains NUL bytes), not text")
-        for name in ("utf-8", "gb18030"):
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            encoding = name
-            break
-        else:
+        found = decode_bytes(data, ["utf-8", "gb18030"])
+        if found is None:
             raise InputError(path, "cannot decode as UTF-8 or GB18030/GBK: binary file or unknown encoding")
-    else:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as e:
-            raise InputError(path, f"not valid {encoding.upper()} after its byte order mark (at byte {e.start})") from None
+    text, encoding = found
     if "\x00" in text or _odd_share(text) > _MAX_ODD_SHARE:
         raise InputError(path, f"binary file or wrong encoding: decoded as {encoding.upper()} it is not text")
     return normalise_newlines(text)

@@ -1,7 +1,8 @@
 """Text of an HTML page saved from a government site: the article body only.
 
 * Encoding: a byte order mark, else the page's ``<meta charset>`` (GB2312/GBK read as their
-  superset GB18030), else UTF-8, else GB18030.
+  superset GB18030) if the bytes fit it, else UTF-8, else GB18030 (loaders.formats.decode_bytes:
+  a rare broken byte becomes U+FFFD).
 * Dropped: scripts, styles, forms, hidden elements, ``<nav>``/``<header>``/``<footer>``/``<aside>``,
   and blocks whose class or id names a menu, breadcrumb, share bar, footer … unless they hold most
   of the page's text.
@@ -19,7 +20,7 @@ import codecs
 import re
 
 from kg.errors import InputError
-from loaders.formats import normalise_newlines
+from loaders.formats import decode_bytes, normalise_newlines
 
 __all__ = ["html_text", "html_encoding"]
 
@@ -41,6 +42,7 @@ _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 _GB_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
                "cp936": "gb18030", "euc-cn": "gb18030", "hz-gb-2312": "gb18030"}
+_SINGLE_BYTE = frozenset({"ascii", "latin-1", "iso8859-1", "cp1252"})
 _DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
                         "iframe", "select", "button", "input", "textarea", "svg", "canvas", "object", "embed",
                         "map", "link", "meta", "title", "head", "audio", "video"})
@@ -51,43 +53,37 @@ _MOST = 0.5  # a boilerplate-looking block holding more of the page's text than 
 _DESCEND = 0.75  # walk into a child holding more of its parent's text than this
 
 
-def html_encoding(data: bytes) -> str:
-    """The encoding to read a saved page with (BOM, then <meta charset>, then UTF-8 / GB18030)."""
+def html_encoding(data: bytes) -> list[str]:
+    """Encodings to try, best first: a BOM's, else the <meta charset>'s, then UTF-8 and GB18030."""
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return name
+            return [name]
+    names = ["utf-8", "gb18030"]
     m = META_CHARSET.search(data[:8192])
     if m:
         name = m.group(1).decode("ascii", "ignore").lower()
         name = _GB_ALIASES.get(name, name)
         try:
-            codecs.lookup(name)
+            name = codecs.lookup(name).name
         except LookupError:
-            name = ""
-        if name:
-            try:
-                data.decode(name)
-                return name
-            except UnicodeDecodeError:
-                pass  # the declaration is wrong: guess below
-    for name in ("utf-8", "gb18030"):
-        try:
-            data.decode(name)
-            return name
-        except UnicodeDecodeError:
-            continue
-    return ""
+            return names
+        if name in _SINGLE_BYTE:  # decodes anything: often a wrong declaration on a Chinese page
+            return [*names, name]
+        if name not in names:
+            return [name, *names]
+        return [name, *(n for n in names if n != name)]
+    return names
 
 
 def html_text(data: bytes, path: str) -> str:
     """The article body of a saved page as text; InputError when it is not readable HTML."""
     if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise InputError(path, "binary file (contains NUL bytes), not an HTML page")
-    encoding = html_encoding(data)
-    if not encoding:
+    found = decode_bytes(data, html_encoding(data))
+    if found is None:
         raise InputError(path, "cannot decode the page: not UTF-8 or GB18030/GBK and no usable <meta charset>")
-    markup = data.decode(encoding)
+    markup = found[0]
     try:
         from bs4 import BeautifulSoup
 

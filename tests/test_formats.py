@@ -85,6 +85,9 @@ DECODE_CASES = [
     ("lone CR (old Mac)", SAMPLE.replace("\n", "\r").encode("utf-8"), SAMPLE),
     ("CRLF in GBK", SAMPLE.replace("\n", "\r\n").encode("gbk"), SAMPLE),
     ("CRLF in UTF-16 LE", codecs.BOM_UTF16_LE + SAMPLE.replace("\n", "\r\n").encode("utf-16-le"), SAMPLE),
+    ("UTF-16 cut mid-character", codecs.BOM_UTF16_LE + "安全生产".encode("utf-16-le")[:-1], "安全生\ufffd"),
+    ("GBK cut mid-character", "安全生产".encode("gbk")[:-1], "安全生\ufffd"),
+    ("GBK with one stray byte", "安全".encode("gbk") + b"\xff" + "生产".encode("gbk"), "安全\ufffd生产"),
     ("tab cells kept", "\t主要内容\n\t责任单位\n\n".encode("utf-8"), "\t主要内容\n\t责任单位\n\n"),
 ]
 
@@ -243,6 +246,7 @@ HTML_ENCODINGS = [
     ("no meta, gb18030", "", "gb18030", "安全生产"),
     ("meta says utf-8, bytes are GBK", '<meta charset="utf-8">', "gbk", "安全生产"),
     ("unknown charset name", '<meta charset="x-nonsense">', "utf-8", "安全生产"),
+    ("meta says latin-1, bytes are UTF-8", '<meta charset="iso-8859-1">', "utf-8", "安全生产"),
 ]
 
 
