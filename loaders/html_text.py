@@ -8,7 +8,8 @@
   of the page's text.
 * The body: a block whose class or id is a known article container (TRS_Editor, zoom,
   article-content …) holding most of the text, else the element reached by walking down from
-  ``<body>`` while one child holds most of the text that is not link text.
+  ``<body>`` while one child holds most of the text that is not link text (into a layout table
+  only when one cell holds the text; a data table is kept whole).
 * Layout: one line per block (p, div, h1–h6, li …) and per ``<br>``; a table becomes one
   tab-indented line per cell and a blank line after each row, a cell covered by a rowspan from
   the row above prints blank (as corpus/001 flattens a table).
@@ -42,6 +43,7 @@ _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 _GB_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
                "cp936": "gb18030", "euc-cn": "gb18030", "hz-gb-2312": "gb18030"}
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
 _SINGLE_BYTE = frozenset({"ascii", "latin-1", "iso8859-1", "cp1252"})
 _DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
                         "iframe", "select", "button", "input", "textarea", "svg", "canvas", "object", "embed",
@@ -151,12 +153,26 @@ def _article(root):
         return known[0]  # outermost (document order)
     node = root
     while True:
-        here = _weight(node) or 1
-        children = [c for c in node.find_all(True, recursive=False) if c.name != "table"]
-        best = max(children, key=_weight, default=None)
-        if best is None or _weight(best) <= _DESCEND * here:
+        best = _dominant(node)
+        if best is None:
             return node
+        if best.name == "table":  # a layout table: enter it only when one cell holds the text
+            inner = best
+            while inner is not None and inner.name in _TABLE_PARTS:
+                inner = _dominant(inner)
+            if inner is None or inner.name not in ("td", "th"):
+                return node
+            best = inner
         node = best
+
+
+def _dominant(node):
+    """The child element holding most of a node's text, if one does."""
+    here = _weight(node) or 1
+    best = max(node.find_all(True, recursive=False), key=_weight, default=None)
+    if best is not None and _weight(best) > _DESCEND * here:
+        return best
+    return None
 
 
 class _Writer:

@@ -270,6 +270,26 @@ def test_html_without_a_known_container_takes_the_block_holding_the_text():
     assert "首页" not in text and "发布日期" not in text and "版权所有" not in text
 
 
+def test_html_article_inside_a_layout_table_is_text_not_cells():
+    from loaders.html_text import html_text
+
+    article = "".join(f"<p>（{k}）各部门要落实安全生产责任，加强隐患排查治理，防范化解重大风险。</p>" for k in "一二三四")
+    page = ("<html><body><table width='1000'><tr><td colspan='2'><a href='/'>首页</a> <a href='/x'>信息公开</a></td></tr>"
+            f"<tr><td width='200'><a href='/l'>左侧栏目</a></td><td>{article}</td></tr>"
+            "<tr><td colspan='2'>版权所有</td></tr></table></body></html>")
+    lines = html_text(page.encode("utf-8"), "p.html").splitlines()
+    assert len(lines) == 4 and all(ln.startswith("（") for ln in lines)
+
+
+def test_html_data_table_with_text_around_it_is_kept_whole():
+    from loaders.html_text import html_text
+
+    rows = "".join(f"<tr><td>{k}、重点任务</td><td>市应急局牵头，市公安局、市交通局、市住建局配合落实到位</td></tr>" for k in "一二三四五六")
+    page = f"<html><body><div><p>重点任务分工</p><table>{rows}</table><p>附件</p></div></body></html>"
+    text = html_text(page.encode("utf-8"), "p.html")
+    assert text.startswith("重点任务分工\n\n\t一、重点任务\n\t市应急局牵头") and text.endswith("\n附件\n")
+
+
 # --- iter_inputs ---
 
 
