@@ -11,7 +11,8 @@
 * A ruled table (found by pdfplumber) is flattened like corpus/001: each cell on its own line after
   a tab, a blank line after each row; a cell that spans several lines is joined into one.
 
-A PDF whose pages carry no text at all (a scan) is refused: it needs OCR first.
+A PDF whose pages carry no text at all (a scan) is refused: it needs OCR first; so is one whose
+fonts have no Unicode map (pdfminer prints "(cid:N)" for each glyph); a few such glyphs are dropped.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ PAGE_NUMBER = re.compile(
     r"|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
+UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")  # pdfminer's stand-in for a glyph it cannot map to Unicode
+_MAX_UNMAPPED = 0.05  # more unmapped glyphs than this share of the characters: the text is unusable
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 _ASCII_END = re.compile(r"[A-Za-z0-9]$")
@@ -74,7 +77,15 @@ def pdf_text(data: bytes, path: str) -> str:
         raise InputError(path, "no text layer (a scanned PDF?): run OCR on it first")
     _drop_furniture(pages)
     cw = median(sizes) if sizes else 10.0
-    return _compose(pages, cw)
+    text = _compose(pages, cw)
+    glyphs = len(UNMAPPED_GLYPH.findall(text))
+    if glyphs:
+        visible = len(_SPACE.sub("", UNMAPPED_GLYPH.sub("", text)))
+        if glyphs > _MAX_UNMAPPED * (visible + glyphs):
+            raise InputError(path, "text layer without a Unicode map (only glyph codes such as (cid:3898)): "
+                                   "run OCR on it first")
+        text = UNMAPPED_GLYPH.sub("", text)
+    return text
 
 
 def _read_pages(data: bytes, path: str) -> tuple[list[list[_Line | _Table]], list[float]]:

@@ -43,6 +43,37 @@ def _encrypted_pdf(_maker, _tmp) -> bytes:
     return _pdf_bytes(lambda c: c.drawString(72, 800, "notice"), encrypt=StandardEncryption("secret"))
 
 
+def _hand_written_pdf(content: bytes) -> bytes:
+    """A one-page PDF written object by object: a Type0 font with Identity-H codes and no ToUnicode map
+    (a SimSun subset as some office software embeds it), so its glyphs cannot be mapped to text."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def _pdf_without_unicode_map(_maker, _tmp) -> bytes:
+    return _hand_written_pdf(b"".join(b"BT /F1 12 Tf 72 %d Td <0F3A1B2C4D5E6F70> Tj ET\n" % (800 - 20 * k)
+                                      for k in range(10)))
+
+
 def _good_pdf(maker, tmp) -> bytes:
     return maker.write_pdf(NOTICE, tmp / "good.pdf").read_bytes()
 
@@ -83,6 +114,7 @@ CASES = [
      "not valid UTF-16-LE text after its byte order mark"),
     ("scanned PDF", ".pdf", _scanned_pdf, "no text layer"),
     ("encrypted PDF", ".pdf", _encrypted_pdf, "encrypted PDF"),
+    ("PDF fonts without a Unicode map", ".pdf", _pdf_without_unicode_map, "text layer without a Unicode map"),
     ("truncated PDF", ".pdf", lambda m, t: _good_pdf(m, t)[: len(_good_pdf(m, t)) // 2], "truncated PDF"),
     ("PDF with a damaged body", ".pdf", b"%PDF-1.4\n" + bytes(range(256)) * 10 + b"\n%%EOF\n", "not a valid PDF"),
     ("text renamed .pdf", ".pdf", "一、总体要求".encode("utf-8"), "not a PDF"),
