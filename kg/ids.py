@@ -118,7 +118,7 @@ def default_iri(doc_id: str, position: int) -> URIRef:
 
 
 def role_iri(role: str) -> URIRef:
-    """The SKOS concept of a role (ontology/roles.ttl); KeyError-free: unknown roles fail loudly."""
+    """The SKOS concept of a role (ontology/roles.ttl); an unknown role raises AttributeError."""
     return ROLE[role]
 
 

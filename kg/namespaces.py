@@ -100,6 +100,7 @@ class SD(DefinedNamespace):
     sha256: URIRef
     length: URIRef
     warning: URIRef
+    builder: URIRef
 
 
 class ELI(DefinedNamespace):

@@ -1,0 +1,246 @@
+"""Canned SPARQL queries: load queries/*.rq with their header, list them, run them with bound
+parameters, format the rows as an aligned table (CJK-width aware), CSV or JSON.
+
+Header format (shared with the .cypher twins)::
+
+    # title: Unowned duties
+    # description: tasks with no concrete unit ...
+    # param: document (string, default all) — only this document (文号 or id)
+
+A parameter is a variable of the query's SELECT projection; the runner binds it by
+substitution (never by editing the query text). An unbound parameter matches everything.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+from kg.store import Rows, Store
+
+__all__ = [
+    "QUERY_DIR",
+    "Param",
+    "Query",
+    "FORMATS",
+    "list_queries",
+    "load_query",
+    "parse_query",
+    "run_query",
+    "run_sparql",
+    "bind_params",
+    "format_rows",
+    "text_width",
+]
+
+QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+FORMATS = ("table", "csv", "json")
+_TYPES = ("string", "integer", "iri", "boolean")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared parameter."""
+
+    name: str
+    type: str = "string"
+    default: str | None = None  # None: unbound (matches everything)
+    meaning: str = ""
+
+
+@dataclass(frozen=True)
+class Query:
+    """A query file: name, header fields and text."""
+
+    name: str
+    path: Path
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    text: str
+
+
+def _parse_param(spec: str, where: str) -> Param:
+    """`name (type, default X) — meaning` -> Param."""
+    head, _, meaning = spec.replace(" -- ", " — ").partition("—")
+    name, _, rest = head.strip().partition("(")
+    name = name.strip()
+    if not name or not name.replace("_", "").isalnum():
+        raise QueryError(f"{where}: bad parameter declaration {spec.strip()!r}")
+    ptype, default = "string", None
+    if rest:
+        inner = rest.rsplit(")", 1)[0]
+        parts = [p.strip() for p in inner.split(",", 1)]
+        ptype = parts[0] or "string"
+        if len(parts) > 1 and parts[1].startswith("default"):
+            value = parts[1][len("default"):].strip()
+            default = None if value in ("", "all", "none") else value
+    if ptype not in _TYPES:
+        raise QueryError(f"{where}: parameter {name!r} has unknown type {ptype!r} (one of {', '.join(_TYPES)})")
+    return Param(name, ptype, default, meaning.strip())
+
+
+def parse_query(name: str, path: Path, text: str) -> Query:
+    """Read the header comment of a query text (`# key: value` lines; bare `#` lines continue the description)."""
+    title, description, params = "", [], []
+    current = ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break
+        body = stripped.lstrip("#").strip()
+        key, sep, value = body.partition(":")
+        key = key.strip().lower()
+        if sep and key in ("title", "description", "param"):
+            current = key
+            if key == "title":
+                title = value.strip()
+            elif key == "description":
+                description.append(value.strip())
+            else:
+                params.append(_parse_param(value, str(path)))
+        elif current == "description" and body:
+            description.append(body)
+    if not title:
+        raise QueryError(f"{path}: header has no '# title:' line")
+    return Query(name, path, title, " ".join(d for d in description if d), tuple(params), text)
+
+
+@lru_cache(maxsize=None)
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def list_queries() -> list[Query]:
+    """The canned queries (queries/*.rq), sorted by name."""
+    return [load_query(p.stem) for p in sorted(QUERY_DIR.glob("*.rq"))]
+
+
+def load_query(name: str) -> Query:
+    """A canned query by name (e.g. `unowned_duties`, or `internal/export_tasks`)."""
+    rel = Path(name if name.endswith(".rq") else name + ".rq")
+    path = (QUERY_DIR / rel).resolve()
+    if rel.is_absolute() or QUERY_DIR.resolve() not in path.parents or not path.is_file():
+        known = ", ".join(p.stem for p in sorted(QUERY_DIR.glob("*.rq")))
+        raise QueryError(f"unknown query {name!r} (known: {known})")
+    return parse_query(rel.with_suffix("").as_posix(), path, _read(path))
+
+
+def _term(param: Param, value: str, where: str) -> Any:
+    if param.type == "integer":
+        try:
+            return ox.Literal(str(int(value)), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+        except ValueError:
+            raise QueryError(f"{where}: parameter {param.name} wants an integer, got {value!r}") from None
+    if param.type == "boolean":
+        if value.lower() not in ("true", "false"):
+            raise QueryError(f"{where}: parameter {param.name} wants true or false, got {value!r}")
+        return ox.Literal(value.lower(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    if param.type == "iri":
+        try:
+            return ox.NamedNode(value)
+        except ValueError:
+            raise QueryError(f"{where}: parameter {param.name} wants an IRI, got {value!r}") from None
+    return ox.Literal(value)
+
+
+def bind_params(query: Query, values: Mapping[str, str]) -> dict[str, Any]:
+    """Check `values` against the declared parameters and turn them (and defaults) into terms."""
+    declared = {p.name: p for p in query.params}
+    unknown = sorted(set(values) - set(declared))
+    if unknown:
+        known = ", ".join(declared) or "none"
+        raise QueryError(f"query {query.name}: unknown parameter {unknown[0]!r} (parameters: {known})")
+    out = {}
+    for p in query.params:
+        value = values.get(p.name, p.default)
+        if value is not None:
+            out[p.name] = _term(p, value, f"query {query.name}")
+    return out
+
+
+def run_query(store: Store, name: str, params: Mapping[str, str] | None = None) -> Rows:
+    """Run a canned query by name with `params` (name -> text) bound."""
+    query = load_query(name)
+    return store.select(query.text, bind_params(query, params or {}), source=f"query {query.name}")
+
+
+def run_sparql(store: Store, text: str, source: str = "sparql") -> Rows:
+    """Run free-form SPARQL (a SELECT) read from a file or stdin."""
+    return store.select(text, source=source)
+
+
+# ------------------------------------------------------------------ formatting
+
+
+def text_width(text: str) -> int:
+    """Terminal columns taken by `text` (wide and full-width characters count 2)."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text
+    )
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".")
+    return " ".join(str(value).split())
+
+
+def _table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int) -> str:
+    cells = [[_cell(v) for v in row] for row in rows]
+    for row in cells:
+        for i, c in enumerate(row):
+            if text_width(c) > max_width:
+                cut, w = [], 0
+                for ch in c:
+                    w += text_width(ch)
+                    if w > max_width - 1:
+                        break
+                    cut.append(ch)
+                row[i] = "".join(cut) + "…"
+    widths = [max([text_width(c)] + [text_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    numeric = [bool(rows) and all(isinstance(r[i], (int, float)) and not isinstance(r[i], bool)
+                                  for r in rows if r[i] is not None) for i in range(len(columns))]
+
+    def line(values: Sequence[str]) -> str:
+        parts = []
+        for i, v in enumerate(values):
+            pad = " " * (widths[i] - text_width(v))
+            parts.append(pad + v if numeric[i] else v + pad)
+        return "  ".join(parts).rstrip()
+
+    out = [line(columns), "  ".join("-" * w for w in widths)]
+    out += [line(r) for r in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def format_rows(result: Rows, fmt: str = "table", max_width: int = 60) -> str:
+    """Rows as an aligned table, CSV or JSON (a list of objects, columns in query order)."""
+    if fmt == "table":
+        return _table(result.columns, result.rows, max_width)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows([["" if v is None else _cell(v) if isinstance(v, bool) else v for v in r] for r in result.rows])
+        return buf.getvalue()
+    if fmt == "json":
+        return json.dumps(result.dicts(), ensure_ascii=False, indent=1) + "\n"
+    raise QueryError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
