@@ -99,6 +99,131 @@ def diff(
     typer.echo(f"wrote {output}")
 
 
+# --- graph: build, export, query, stats, report (helper A, issue 4) ---
+
+DEFAULT_STORE = Path("kg-data")
+StoreOption = Annotated[Path, typer.Option("--store", help="Store folder (written by `kg build`).")]
+
+
+def _write_or_print(data: bytes, output: Optional[Path]) -> None:
+    """Write bytes to OUTPUT, or to stdout."""
+    if output is None:
+        typer.echo(data.decode("utf-8"), nl=False)
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise _fail(KgError(f"{output}: cannot write ({exc.strerror})")) from None
+    typer.echo(f"wrote {output}", err=True)
+
+
+@app.command("build")
+def build_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Notice files or folders (txt, md, docx, pdf, html).")],
+    store: StoreOption = DEFAULT_STORE,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the unplaced text spans.")] = False,
+) -> None:
+    """Read notices into the graph store: per file documents, sections, tasks and unplaced characters."""
+    from kg.build import build
+
+    try:
+        report = build(paths, store)
+    except KgError as exc:
+        raise _fail(exc) from None
+    for line in report.lines(verbose):
+        typer.echo(line)
+    if report.errors:
+        raise typer.Exit(code=2)
+
+
+export_app = typer.Typer(no_args_is_help=True, help="Export what the store holds (JSON Lines or RDF).")
+app.add_typer(export_app, name="export")
+OutputOption = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of stdout.")]
+
+
+class RdfFormat(str, Enum):
+    ttl = "ttl"
+    nt = "nt"
+    jsonld = "jsonld"
+
+
+def _export(what: str, store: Path, output: Optional[Path], fmt: str = "ttl") -> None:
+    from kg.export import export_text
+
+    try:
+        data = export_text(what, store, fmt)
+    except KgError as exc:
+        raise _fail(exc) from None
+    _write_or_print(data, output)
+
+
+@export_app.command("documents")
+def export_documents(store: StoreOption = DEFAULT_STORE, output: OutputOption = None) -> None:
+    """One JSON line per document: 文号, issuer, title, date, jurisdiction, level, kind, lists, offsets."""
+    _export("documents", store, output)
+
+
+@export_app.command("duties")
+def export_duties(store: StoreOption = DEFAULT_STORE, output: OutputOption = None) -> None:
+    """One JSON line per task: document, section, text, offsets, units with roles, open list, sector."""
+    _export("duties", store, output)
+
+
+@export_app.command("rdf")
+def export_rdf_cmd(
+    store: StoreOption = DEFAULT_STORE,
+    output: OutputOption = None,
+    fmt: Annotated[RdfFormat, typer.Option("--format", help="Turtle, N-Triples or JSON-LD.")] = RdfFormat.ttl,
+) -> None:
+    """The graph of every built file as Turtle, N-Triples or JSON-LD."""
+    _export("rdf", store, output, fmt.value)
+
+
+class RowFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _params(values: list[str]) -> dict[str, str]:
+    out = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise typer.BadParameter(f"{item!r}: expected NAME=VALUE", param_hint="--param")
+        out[key.strip()] = value
+    return out
+
+
+@app.command("query")
+def query_cmd(
+    name: Annotated[Optional[str], typer.Argument(help="A canned query (see --list).")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the canned queries and their parameters.")] = False,
+    sparql: Annotated[Optional[str], typer.Option("--sparql", help="Run free SPARQL from FILE, or - for stdin.")] = None,
+    param: Annotated[list[str], typer.Option("--param", "-p", help="NAME=VALUE, repeatable.")] = [],
+    fmt: Annotated[RowFormat, typer.Option("--format", help="Aligned table, CSV or JSON.")] = RowFormat.table,
+    store: StoreOption = DEFAULT_STORE,
+    output: OutputOption = None,
+) -> None:
+    """Answer a canned question (queries/*.rq) or free SPARQL over the store."""
+    from kg.queries import answer, describe_queries
+
+    if list_:
+        typer.echo(describe_queries(), nl=False)
+        return
+    text = None
+    if sparql is not None:
+        try:
+            text = typer.get_text_stream("stdin").read() if sparql == "-" else Path(sparql).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise _fail(KgError(f"{sparql}: cannot read ({getattr(exc, 'strerror', None) or exc})")) from None
+    try:
+        result = answer(store, name, text, _params(param), fmt.value)
+    except KgError as exc:
+        raise _fail(exc) from None
+    _write_or_print(result.encode("utf-8"), output)
+
+
 def main() -> None:
     """Entry point of the `kg` console script."""
     app()

@@ -41,6 +41,8 @@ __all__ = [
     "bind_params",
     "format_rows",
     "text_width",
+    "describe_queries",
+    "answer",
 ]
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
@@ -244,3 +246,38 @@ def format_rows(result: Rows, fmt: str = "table", max_width: int = 60) -> str:
     if fmt == "json":
         return json.dumps(result.dicts(), ensure_ascii=False, indent=1) + "\n"
     raise QueryError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+
+
+def describe_queries() -> str:
+    """The canned queries with title, description and parameters (for `kg query --list`)."""
+    out = []
+    for q in list_queries():
+        out.append(f"{q.name} — {q.title}")
+        if q.description:
+            out.append(f"    {q.description}")
+        for p in q.params:
+            default = "all" if p.default is None else p.default
+            out.append(f"    --param {p.name}=… ({p.type}, default {default}) {p.meaning}".rstrip())
+    return "\n".join(out) + "\n"
+
+
+def answer(store_dir: str | Path, name: str | None, sparql: str | None = None,
+           params: Mapping[str, str] | None = None, fmt: str = "table") -> str:
+    """Open the store, run a canned query (or free SPARQL text) and format the rows."""
+    from kg.store import open_store
+
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    if (name is None) == (sparql is None):
+        raise QueryError("give a query NAME or --sparql FILE (not both); `kg query --list` shows the names")
+    query = load_query(name) if name is not None else None
+    if query is not None:
+        bindings = bind_params(query, params or {})
+    elif params:
+        raise QueryError("--param works with canned queries only")
+    store = open_store(store_dir)
+    if query is not None:
+        rows = store.select(query.text, bindings, source=f"query {query.name}")
+    else:
+        rows = run_sparql(store, sparql or "")
+    return format_rows(rows, fmt)

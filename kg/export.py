@@ -1,0 +1,169 @@
+"""Exports read from the built store: documents and duties as JSON Lines, the graph as RDF.
+
+Everything comes from the store via queries/internal/export_*.rq, so an export shows what the
+graph holds. Output is deterministic: rows are ordered by file, document and offset, keys in a
+fixed order, RDF sorted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+
+from kg.errors import QueryError
+from kg.namespaces import ID
+from kg.queries import run_query
+from kg.store import Store
+from kg.triples import bind_prefixes
+
+__all__ = ["RDF_FORMATS", "documents", "duties", "to_jsonl", "export_rdf", "export_text", "rdf_graph"]
+
+RDF_FORMATS = ("ttl", "nt", "jsonld")
+_FILE_GRAPH_PREFIX = str(ID["file/"])
+
+
+def _by_key(rows: Iterable[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        out.setdefault(row[key], []).append(row)
+    return out
+
+
+def documents(store: Store) -> list[dict[str, Any]]:
+    """One dict per document (issue 2's fields), in file order."""
+    lists: dict[str, dict[str, list[str]]] = {}
+    for row in run_query(store, "internal/export_document_lists").dicts():
+        lists.setdefault(row["document_id"], {}).setdefault(row["list"], []).append(row["value"])
+    out = []
+    for row in run_query(store, "internal/export_documents").dicts():
+        lst = lists.get(row["document_id"], {})
+        out.append(
+            {
+                "source_file": row["source_file"],
+                "id": row["document_id"],
+                "number": row["number"],
+                "issuer": row["issuer"],
+                "title": row["title"],
+                "date": row["date"],
+                "jurisdiction": row["jurisdiction"],
+                "level": row["level"],
+                "kind": row["kind"],
+                "addressees": lst.get("addressees", []),
+                "cc": lst.get("cc", []),
+                "cited_regulations": lst.get("cited_regulations", []),
+                "cited_document_numbers": lst.get("cited_document_numbers", []),
+                "start": row["start"],
+                "end": row["end"],
+            }
+        )
+    return out
+
+
+def _units(store: Store) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    last: tuple[str, int] | None = None
+    for row in run_query(store, "internal/export_task_units").dicts():
+        key = (row["task_id"], row["index"])
+        if key == last:  # a unit classified twice (by two files): keep the first kind
+            continue
+        last = key
+        out.setdefault(row["task_id"], []).append(
+            {
+                "name": row["name"],
+                "canonical": row["canonical"],
+                "role": row["role"],
+                "kind": row["kind"] or "other",
+                "inherited": bool(row["inherited"]),
+                "source": row["source"],
+                "function": row["function"] or "",
+            }
+        )
+    return out
+
+
+def duties(store: Store) -> list[dict[str, Any]]:
+    """One dict per task (issue 2's fields), in file and text order."""
+    paths: dict[str, list[str]] = {}
+    for row in run_query(store, "internal/export_section_paths").dicts():
+        paths.setdefault(row["section_id"], []).append(row["number"])
+    units = _units(store)
+    out = []
+    for row in run_query(store, "internal/export_tasks").dicts():
+        out.append(
+            {
+                "source_file": row["source_file"],
+                "document": row["document"],
+                "document_id": row["document_id"],
+                "task_id": row["task_id"],
+                "section": paths.get(row["section_id"], []) if row["section_id"] else [],
+                "section_title": row["section_title"] or "",
+                "text": row["text"],
+                "start": row["start"],
+                "end": row["end"],
+                "units": units.get(row["task_id"], []),
+                "open_list": bool(row["open_list"]),
+                "sector": row["sector"],
+                "attribution_source": row["attribution_source"],
+            }
+        )
+    return out
+
+
+def to_jsonl(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """JSON Lines (UTF-8 text, no ASCII escaping), one record per line."""
+    for record in records:
+        yield json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _to_rdflib(term: Any) -> Any:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise QueryError(f"unexpected blank node or triple term in the store: {term}")
+
+
+def rdf_graph(store: Store) -> Graph:
+    """The instance data of every built file, merged into one rdflib graph (prefixes bound)."""
+    g = bind_prefixes(Graph())
+    graphs = [name for name in store.named_graphs() if name.startswith(_FILE_GRAPH_PREFIX)]
+    for q in store.graph_quads(graphs):
+        g.add((_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object)))
+    return g
+
+
+def export_rdf(store: Store, fmt: str = "ttl") -> bytes:
+    """The instance data as Turtle, N-Triples (sorted lines) or JSON-LD (with our prefixes as context)."""
+    if fmt not in RDF_FORMATS:
+        raise QueryError(f"unknown RDF format {fmt!r} (one of {', '.join(RDF_FORMATS)})")
+    g = rdf_graph(store)
+    if fmt == "nt":
+        text = g.serialize(format="nt", encoding="utf-8").decode("utf-8")
+        return "".join(sorted(line + "\n" for line in text.splitlines() if line.strip())).encode("utf-8")
+    if fmt == "ttl":
+        return g.serialize(format="turtle", encoding="utf-8")
+    context = {prefix: str(ns) for prefix, ns in sorted(g.namespaces()) if prefix}
+    return g.serialize(format="json-ld", context=context, encoding="utf-8", sort_keys=True, indent=1)
+
+
+def export_text(what: str, store_dir: str | Path, fmt: str = "ttl") -> bytes:
+    """`kg export WHAT`: documents or duties as JSON Lines, or rdf in `fmt`, as UTF-8 bytes."""
+    from kg.store import open_store
+
+    if what not in ("documents", "duties", "rdf"):
+        raise QueryError(f"unknown export {what!r} (documents, duties or rdf)")
+    if what == "rdf" and fmt not in RDF_FORMATS:
+        raise QueryError(f"unknown RDF format {fmt!r} (one of {', '.join(RDF_FORMATS)})")
+    store = open_store(store_dir)
+    if what == "rdf":
+        return export_rdf(store, fmt)
+    records = documents(store) if what == "documents" else duties(store)
+    return "".join(to_jsonl(records)).encode("utf-8")
