@@ -192,7 +192,8 @@ def _sentences(s: str) -> list[tuple[int, int]]:
 
 
 def _clauses_in(s: str, a: int, b: int) -> list[tuple[int, int]]:
-    return [(a + x, a + y) for x, y in _clauses(s[a:b])]
+    """Clauses of s[a:b], without those that only give a time limit ("2024年6月底前完成")."""
+    return [(a + x, a + y) for x, y in _clauses(s[a:b]) if not P.DEADLINE.search(s[a + x:a + y])]
 
 
 def _fill_roles(units: list[Role]) -> list[Role]:

@@ -220,7 +220,11 @@ def _sort_key(p: Path) -> tuple[str, ...]:
 
 
 def _walk(root: Path, files: dict[str, Path], skipped: dict[str, tuple[Path, str]]) -> None:
-    for folder, dirs, names in os.walk(root, followlinks=False):
+    def unreadable(e: OSError) -> None:
+        where = Path(e.filename) if e.filename else root
+        skipped.setdefault(str(where), (where, f"cannot read folder: {e.strerror or e}"))
+
+    for folder, dirs, names in os.walk(root, followlinks=False, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for n in sorted(names):
             p = Path(folder) / n

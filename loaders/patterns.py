@@ -14,7 +14,7 @@ __all__ = [
     "CN_NUM", "alt", "date_iso", "MARKERS", "LINE_START_MARKER", "INLINE_MARKER", "CLOSING_LINE",
     "SENTENCE_END_CHARS", "DATE", "DOC_NUMBER", "ROLE_PHRASE", "ROLE_OF", "LABEL", "LABEL_ROLE",
     "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "IN_SENTENCE_ACTOR", "PRONOUN",
-    "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "UNIT_SUFFIX", "OPEN", "CLOSE", "cn_to_int",
+    "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "OPEN", "CLOSE", "cn_to_int",
     "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE", "CC_LINE", "PRINTED_LINE", "SIGNATURE_DATE",
 ]
 
@@ -105,6 +105,7 @@ DEFAULT_OPENER = re.compile(alt(_c["defaults"]["openers"]))
 DEFAULT_CLOSER = re.compile(alt(_c["defaults"]["closers"]))
 OPEN_LIST_SUFFIX = re.compile(rf"(?:{alt(_c['open_list']['suffixes'])})$")
 ENTERPRISE_NAMES = tuple(_c["enterprise"]["names"])
+DEADLINE = re.compile("|".join(f"(?:{p})" for p in _c["deadline"]["patterns"]))
 PRONOUN = re.compile(alt(_c["in_sentence"]["addressee_pronouns"]))
 UNIT_SUFFIX = re.compile(rf"(?:{alt(_c['units']['suffixes'])})$")
 VAGUE = re.compile("|".join(f"(?:{p})" for p in _c["vague"]["patterns"]))

@@ -18,7 +18,7 @@ from loaders.normalize import CleanText, clean, squash
 from loaders.sections import Heading, find_headings
 from loaders.sectors import classify
 from loaders.tables import Table, TableRow, find_tables
-from loaders.tasks import Piece, segment
+from loaders.tasks import Piece, bracket_groups, segment
 from loaders.units import canonical_name, unit_kind
 
 __all__ = ["load_text", "doc_id_for"]
@@ -122,6 +122,8 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
             end = next((g.start for g in headings[i + 1:] if g.depth <= h.depth), sec_end)
             glossary_ranges.append((h.start, end))
     sections, sec_of = _sections(d, headings, sec_end)
+    heading_attr = _heading_attributions(text, headings, sec_of)
+    sections = [replace(sec, title=_title_without(sec.title)) if sec.id in heading_attr else sec for sec in sections]
     row_cuts = _match_rows(d, doc_tables, body_start, sec_end)
     bold = [b for b in ct.bold_starts if body_start <= b < sec_end]
     drafts: list[tuple[str, tuple[str, ...], Piece]] = []  # (section id, heading titles, piece)
@@ -139,11 +141,13 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
             first += 1
         cuts = [x for x in bold if x > first + 1 and x < b] + [x for x in row_cuts if first < x < b]
         cuts += _sector_label_cuts(text, first, b)
-        for p in segment(text, a, b, cuts):
+        seg_from = first if sec_of[hi] in heading_attr else a  # the title carries the attribution
+        for p in segment(text, seg_from, b, cuts):
             drafts.append((sec_of[hi], _titles(headings, hi), p))
     if not headings:
         drafts += _letter_tasks(d, body_start, sec_end)
-    tasks, defaults = _tasks(d, drafts, row_cuts)
+    parents = {sec.id: sec.parent_id for sec in sections}
+    tasks, defaults = _tasks(d, drafts, row_cuts, heading_attr, parents)
     extra = _table_only_tasks(d, doc_tables, row_cuts, sections, len(tasks))
     if extra:
         t0 = doc_tables[0][2]
@@ -291,7 +295,29 @@ def _match_rows(d: _Doc, doc_tables, start: int, end: int) -> dict[int, TableRow
     return cuts
 
 
-def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow]):
+def _title_without(title: str) -> str:
+    """'煤矿领域（牵头单位：市能源局）' -> '煤矿领域'."""
+    return re.sub(r"[（［【].*[）］】]$", "", title)
+
+
+def _heading_attributions(text: str, headings: list[Heading], sec_of: dict[int, str]) -> dict[str, Piece]:
+    """Attributions printed on a heading ("1.煤矿领域（牵头单位：市能源局）"): they cover the section."""
+    out = {}
+    for i, h in enumerate(headings):
+        groups = bracket_groups(text, h.body_start, h.title_end)
+        if not groups:
+            continue
+        o, c = groups[-1]
+        if text[c + 1:h.title_end].strip("。：； \n"):
+            continue
+        a = parse_attribution(text[o + 1:c])
+        if a is not None:
+            out[sec_of[i]] = Piece(o, c + 1, a, o + 1)
+    return out
+
+
+def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[str, Piece],
+           parents: dict[str, str | None]):
     tasks: list[Task] = []
     defaults: list[DefaultClause] = []
     inherited: list[Assignment] = []
@@ -304,6 +330,12 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow]):
         source = "none"
         open_list = False
         row = _row_for(p, row_cuts, text)
+        if p.attribution is None and row is None:
+            up = sid
+            while up is not None and up not in heading_attr:
+                up = parents.get(up)
+            if up is not None:
+                p = Piece(p.start, p.end, heading_attr[up].attribution, heading_attr[up].attr_start)
         if p.attribution is not None:
             units = [d.assignment(r, p.attr_start, "parenthetical") for r in p.attribution.units]
             source, open_list = "parenthetical", p.attribution.open_list

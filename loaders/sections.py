@@ -58,8 +58,13 @@ def _title(text: str, style: str, pos: int, line_end: int) -> tuple[str, int]:
             if c in "，。：；":
                 return rest[:k], pos + k + 1
         return "", pos
-    for k, c in enumerate(rest[:41]):
-        if c in "。：":
+    depth = 0
+    for k, c in enumerate(rest[:61]):
+        if c in "（［【":
+            depth += 1
+        elif c in "）］】" and depth:
+            depth -= 1
+        elif c in "。：" and not depth and k <= 40:
             return rest[:k], pos + k + 1
     if "。" not in rest and len(rest) <= 50:
         return rest, line_end

@@ -53,3 +53,27 @@ def test_unbracketed_label_lines_attribute_the_task_above():
         [("市应急局", "lead"), ("市公安局", "support"), ("市交通局", "support")],
     ]
     assert (d.number, d.issuer, d.date) == ("测政发〔2025〕3号", "测试市人民政府", "2025-01-03")
+
+
+HEADING_ATTRIBUTION = """关于做好安全生产工作的通知
+测政发〔2025〕3号
+各县人民政府：
+一、重点行业
+1.煤矿领域（牵头单位：市能源局；配合单位：市应急局）
+（1）加强瓦斯治理。开展专项行动。
+（2）强化监测预警。建设系统。（市能源局负责）
+2.危险化学品（市应急局负责）
+加强重大危险源管控。
+测试市人民政府
+2025年1月3日
+"""
+
+
+def test_an_attribution_on_a_heading_covers_its_section_unless_a_task_has_its_own():
+    d = load_text(HEADING_ATTRIBUTION, "x.txt").documents[0]
+    assert [s.title for s in d.sections] == ["重点行业", "煤矿领域", "加强瓦斯治理", "强化监测预警", "危险化学品"]
+    assert [(t.text, [(a.name, a.role) for a in t.assignments]) for t in d.tasks] == [
+        ("加强瓦斯治理。开展专项行动。", [("市能源局", "lead"), ("市应急局", "support")]),
+        ("强化监测预警。建设系统。（市能源局负责）", [("市能源局", "responsible")]),
+        ("加强重大危险源管控。", [("市应急局", "responsible")]),
+    ]
