@@ -111,18 +111,24 @@ def find_tables(raw: str) -> list[Table]:
     """Task-division tables in the raw text: tab-cell tables after a 任务分工 title, and pipe tables."""
     tables = []
     starts = []
+    prev_tab = False
     for m in re.finditer(r"^[^\n]*$", raw, re.M):
         line = m.group(0)
         if _TITLE.match(line):
             starts.append((m.start(), m.end() + 1, _raw_rows))
         elif line.lstrip().startswith("|") and (not starts or m.start() > starts[-1][1]):
             starts.append((m.start(), m.start(), _pipe_rows))
+        elif line.startswith("\t") and not prev_tab and _HEADER_WORDS.match(line.strip()):
+            starts.append((m.start(), m.start(), _raw_rows))  # a tab table with no title line
+        if line.strip():
+            prev_tab = line.startswith("\t")
     last_end = -1
     for title_start, pos, reader in starts:
         if pos <= last_end:
             continue
         rows, end = reader(raw, pos)
-        if not rows:
+        if not rows or (title_start == pos and reader is _raw_rows and not any(
+                sum(1 for c in r if _HEADER_WORDS.match(c.text)) >= 2 for r in rows[:3])):
             continue
         table = _read_rows(rows, title_start, end)
         if table is not None:
