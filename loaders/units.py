@@ -217,7 +217,11 @@ def canonical_name(name: str, jurisdiction: str | None) -> tuple[str, str]:
     e = lex.get(n)
     if e is not None:
         return (jurisdiction or "") + e.core, e.function
-    return ((jurisdiction or "") + n if jurisdiction and not n.startswith(("国家", "山西", "中国")) else n), ""
+    # names that carry their own place ("临汾经济开发区管委会", "国家矿山安监局山西局…") are not re-scoped
+    places = {j.short for j in jurisdictions().values()} | set(jurisdictions()) | {"国家", "中国", "中共", "国务院"}
+    if not jurisdiction or any(n.startswith(p) for p in places) or n.startswith(jurisdiction[:2]):
+        return n, ""
+    return jurisdiction + n, ""
 
 
 def split_list_spans(s: str) -> list[tuple[str, int, int]]:
