@@ -58,6 +58,7 @@ class Param:
     type: str = "string"
     default: str | None = None  # None: unbound (matches everything)
     meaning: str = ""
+    required: bool = False  # declared `(type, required)`: no default, must be given
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def _parse_param(spec: str, where: str) -> Param:
     name = name.strip()
     if not name or not name.replace("_", "").isalnum():
         raise QueryError(f"{where}: bad parameter declaration {spec.strip()!r}")
-    ptype, default = "string", None
+    ptype, default, required = "string", None, False
     if rest:
         inner = rest.rsplit(")", 1)[0]
         parts = [p.strip() for p in inner.split(",", 1)]
@@ -87,9 +88,11 @@ def _parse_param(spec: str, where: str) -> Param:
         if len(parts) > 1 and parts[1].startswith("default"):
             value = parts[1][len("default"):].strip()
             default = None if value in ("", "all", "none") else value
+        elif len(parts) > 1 and parts[1] == "required":
+            required = True
     if ptype not in _TYPES:
         raise QueryError(f"{where}: parameter {name!r} has unknown type {ptype!r} (one of {', '.join(_TYPES)})")
-    return Param(name, ptype, default, meaning.strip())
+    return Param(name, ptype, default, meaning.strip(), required)
 
 
 def parse_query(name: str, path: Path, text: str) -> Query:
@@ -168,6 +171,8 @@ def bind_params(query: Query, values: Mapping[str, str]) -> dict[str, Any]:
     out = {}
     for p in query.params:
         value = values.get(p.name, p.default)
+        if value is None and p.required:
+            raise QueryError(f"query {query.name}: parameter {p.name} is required (--param {p.name}=…)")
         if value is not None:
             out[p.name] = _term(p, value, f"query {query.name}")
     return out
@@ -256,8 +261,8 @@ def describe_queries() -> str:
         if q.description:
             out.append(f"    {q.description}")
         for p in q.params:
-            default = "all" if p.default is None else p.default
-            out.append(f"    --param {p.name}=… ({p.type}, default {default}) {p.meaning}".rstrip())
+            default = "required" if p.required else f"default {'all' if p.default is None else p.default}"
+            out.append(f"    --param {p.name}=… ({p.type}, {default}) {p.meaning}".rstrip())
     return "\n".join(out) + "\n"
 
 
