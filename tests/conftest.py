@@ -88,3 +88,25 @@ def format_copies(tmp_path_factory, corpus_files, fixture_maker) -> dict[tuple[s
         for label, path in fixture_maker.write_all(txt, folder).items():
             out[(txt.stem, label)] = path
     return out
+
+
+# --- graph store (helper A, issue 4): the corpus built once into an Oxigraph store ---
+
+
+@pytest.fixture(scope="session")
+def corpus_store_dir(tmp_path_factory, corpus_dir) -> Path:
+    """A store folder holding `kg build corpus/` (read-only for tests: copy it before changing it)."""
+    from kg.build import build
+
+    folder = tmp_path_factory.mktemp("corpus-store") / "kg-data"
+    report = build([corpus_dir], folder)
+    assert not report.errors, report.lines()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def corpus_store(corpus_store_dir):
+    """The built corpus store, opened read-only (kg.store.Store)."""
+    from kg.store import open_store
+
+    return open_store(corpus_store_dir)
