@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -105,3 +109,51 @@ def test_one_bad_file_alone(tmp_path, name, data, problem):
     assert result.exit_code == 2
     assert result.output.splitlines()[0] == f"{path.resolve()}: error: {problem}"
     assert "Traceback" not in result.output
+
+
+# --- an interrupted build leaves the previous store usable ---
+
+ROOT = CORPUS.parent
+
+
+def _kg(*args: str) -> list[str]:
+    return [sys.executable, str(ROOT / "cli.py"), *args]
+
+
+@pytest.fixture(scope="module")
+def many_notices(tmp_path_factory) -> Path:
+    """Thirty distinct notices (000 with its years renumbered) so a build takes a while."""
+    folder = tmp_path_factory.mktemp("many")
+    text = (CORPUS / "000_52a272d02e943534.txt").read_text(encoding="utf-8")
+    for k in range(30):
+        (folder / f"notice {k:02d}.txt").write_text(text.replace("〔2024〕", f"〔{3000 + k}〕"), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["kill", "ctrl-c"])
+def test_interrupted_build_leaves_the_old_store_usable(tmp_path, many_notices, sig):
+    store = tmp_path / "kg-data"
+    first = subprocess.run(_kg("build", str(GOOD), "--store", str(store)), capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    before = subprocess.run(_kg("export", "duties", "--store", str(store)), capture_output=True, timeout=120).stdout
+    assert before.count(b"\n") == _tasks_of(GOOD)
+    live = sorted(p.name for p in store.glob("db-*"))
+
+    proc = subprocess.Popen(_kg("build", str(many_notices), "--store", str(store)),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and sorted(p.name for p in store.glob("db-*")) == live:
+        time.sleep(0.05)  # wait for the build's private copy of the database
+    time.sleep(1.0)  # well into parsing thirty files
+    assert proc.poll() is None, "the build finished before it could be interrupted"
+    proc.send_signal(sig)
+    proc.wait(timeout=60)
+    assert proc.returncode != 0
+    assert b"Traceback" not in proc.stderr.read()
+
+    after = subprocess.run(_kg("export", "duties", "--store", str(store)), capture_output=True, timeout=120)
+    assert after.returncode == 0
+    assert after.stdout == before  # the old store, unchanged
+    again = subprocess.run(_kg("build", str(GOOD), "--store", str(store)), capture_output=True, timeout=120)
+    assert again.returncode == 0
+    assert len(list(store.glob("db-*"))) == 1  # what the interrupted build left is swept away
