@@ -87,6 +87,10 @@ _READERS: dict[str, Callable[[bytes, str], str]] = {
     ".htm": _read_html,
 }
 SUFFIXES: tuple[str, ...] = tuple(sorted(_READERS))
+_HINTS = {  # formats notices also come in, and how to get a readable one
+    ".doc": "; save it as .docx", ".wps": "; save it as .docx", ".rtf": "; save it as .docx",
+    ".ofd": "; export it as PDF", ".mht": "; save the page as .html", ".mhtml": "; save the page as .html",
+}
 
 
 def normalise_newlines(text: str) -> str:
@@ -161,7 +165,8 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
     reader = _READERS.get(p.suffix.lower())
     if reader is None:
         shown = p.suffix or "(no suffix)"
-        raise InputError(name, f"unsupported file type {shown}: expected one of {', '.join(SUFFIXES)}")
+        hint = _HINTS.get(p.suffix.lower(), "")
+        raise InputError(name, f"unsupported file type {shown}: expected one of {', '.join(SUFFIXES)}{hint}")
     try:
         if p.is_dir():
             raise InputError(name, "is a folder, not a file")

@@ -127,7 +127,10 @@ CASES = [
      ('<html><head><title>首页</title></head><body><nav><a href="/">首页</a></nav><div class="menu">'
       '<a href="/zw">政务公开</a><a href="/bs">办事服务</a></div><footer>版权所有</footer></body></html>').encode("utf-8"),
      "no article text"),
-    ("Word 97 .doc", ".doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "unsupported file type .doc"),
+    ("Word 97 .doc", ".doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+     "unsupported file type .doc: expected one of .docx, .htm, .html, .md, .pdf, .txt; save it as .docx"),
+    ("OFD e-document", ".ofd", _zip_without_document, "unsupported file type .ofd: expected one of .docx, .htm, "
+                                                        ".html, .md, .pdf, .txt; export it as PDF"),
     ("spreadsheet", ".xlsx", _zip_without_document, "unsupported file type .xlsx"),
     ("no suffix", "", NOTICE.encode("utf-8"), "unsupported file type (no suffix)"),
 ]
