@@ -7,7 +7,7 @@ FalkorDB is compared with the store by fingerprint and (re)written when missing 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from kg.cypher_client import CypherClient, FalkorClient, open_bolt
@@ -15,26 +15,20 @@ from kg.cypher_run import QueryRows, load_query, run_query
 from kg.cypher_writer import clear_graph, read_fingerprint, write_fingerprint, write_graph
 from kg.errors import StoreError
 from kg.falkor_server import connect, local_server
-from kg.propgraph import PropertyGraph
+from kg.propgraph import PropertyGraph, graph_from_store, store_fingerprint
 
 __all__ = ["sync_graph", "answer"]
 
 
-def sync_graph(client: CypherClient, graph: PropertyGraph) -> bool:
-    """Make the graph behind `client` equal `graph`; True when it had to be (re)written."""
-    fingerprint = graph.fingerprint()
+def sync_graph(client: CypherClient, fingerprint: str, graph: Callable[[], PropertyGraph]) -> bool:
+    """Make the graph behind `client` the one `graph()` returns unless it already holds
+    `fingerprint`; True when it had to be (re)written."""
     if read_fingerprint(client) == fingerprint:
         return False
     clear_graph(client)
-    write_graph(client, graph)
+    write_graph(client, graph())
     write_fingerprint(client, fingerprint)
     return True
-
-
-def _store_graph(store: Path) -> PropertyGraph:
-    from kg.propgraph import graph_from_store
-
-    return graph_from_store(store)
 
 
 def answer(
@@ -58,8 +52,8 @@ def answer(
             client.close()
     if not Path(store).is_dir():
         raise StoreError(f"{store}: no store folder (run `kg build` first)")
-    graph = _store_graph(store)
+    fingerprint = store_fingerprint(store)  # StoreError when nothing is built there
     with local_server(store) as info:
         client = FalkorClient(connect(info), info.address, dialect=dialect or "falkordb")
-        sync_graph(client, graph)
+        sync_graph(client, fingerprint, lambda: graph_from_store(store))
         return run_query(client, name, params)

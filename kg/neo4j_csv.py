@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.propgraph import LABELS, PROJECT_LABEL, REL_TYPES, PropertyGraph, Scalar
+from kg.propgraph import LABELS, PROJECT_LABEL, REL_TYPES, PropertyGraph, Value
 
 __all__ = ["CsvExport", "column_type", "export_neo4j_csv", "import_command"]
 
-_ARRAY_DELIMITER = "|"  # never used by our values; neo4j-admin's default ';' occurs in Chinese text
+_ARRAY_DELIMITER = "|"  # list cells (unit aliases); neo4j-admin's default ';' occurs in Chinese text
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,10 @@ class CsvExport:
     relationships: int
 
 
-def column_type(values: Sequence[Scalar]) -> str:
-    """neo4j-admin column type for the values of one property: boolean, long, double or string."""
+def column_type(values: Sequence[Value]) -> str:
+    """neo4j-admin column type for the values of one property: boolean, long, double, string or string[]."""
+    if values and all(isinstance(v, tuple) for v in values):
+        return "string[]"
     if values and all(isinstance(v, bool) for v in values):
         return "boolean"
     if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
@@ -44,15 +46,17 @@ def column_type(values: Sequence[Scalar]) -> str:
     return "string"
 
 
-def _cell(value: Scalar | None) -> str:
+def _cell(value: Value | None) -> str:
     if value is None:
         return ""
+    if isinstance(value, tuple):
+        return _ARRAY_DELIMITER.join(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
 
 
-def _columns(rows: Sequence[dict[str, Scalar]]) -> list[tuple[str, str]]:
+def _columns(rows: Sequence[dict[str, Value]]) -> list[tuple[str, str]]:
     names = sorted({name for row in rows for name in row})
     return [(name, column_type([row[name] for row in rows if name in row])) for name in names]
 

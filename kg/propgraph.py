@@ -14,6 +14,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Union
 
 from kg.errors import StoreError
@@ -25,10 +26,13 @@ __all__ = [
     "DOCUMENT_LABELS",
     "REL_TYPES",
     "Scalar",
+    "Value",
     "Node",
     "Relationship",
     "PropertyGraph",
     "make_graph",
+    "graph_from_store",
+    "store_fingerprint",
 ]
 
 PROJECT_LABEL = "SafetyKg"
@@ -38,20 +42,29 @@ DOCUMENT_LABELS = ("Document", "Section", "Task")  # nodes owned by one document
 REL_TYPES = ("HAS_SECTION", "HAS_TASK", "ASSIGNED", "IN_SECTOR", "CITES", "ISSUED_BY", "PART_OF")
 
 Scalar = Union[str, int, float, bool]
-Props = tuple[tuple[str, Scalar], ...]
+Value = Union[Scalar, tuple[str, ...]]  # a list property holds strings only (sorted, unique)
+Props = tuple[tuple[str, Value], ...]
 
 
-def _props(values: Mapping[str, Scalar | None]) -> Props:
-    """Sorted (name, value) pairs without empty values (None, "")."""
-    out = []
+def _props(values: Mapping[str, Value | None]) -> Props:
+    """Sorted (name, value) pairs without empty values (None, "", empty list); lists sorted and unique."""
+    out: list[tuple[str, Value]] = []
     for name in sorted(values):
         value = values[name]
-        if value is None or value == "":
+        if isinstance(value, (list, tuple)):
+            if not all(isinstance(item, str) for item in value):
+                raise TypeError(f"list property {name!r} must hold strings: {value!r}")
+            value = tuple(sorted(set(item for item in value if item)))
+        if value is None or value == "" or value == ():
             continue
-        if not isinstance(value, (str, int, float, bool)):
+        if not isinstance(value, (str, int, float, bool, tuple)):
             raise TypeError(f"property {name!r} is not a scalar: {value!r}")
         out.append((name, value))
     return tuple(out)
+
+
+def _plain(props: Props) -> dict[str, object]:
+    return {name: list(value) if isinstance(value, tuple) else value for name, value in props}
 
 
 @dataclass(frozen=True, order=True)
@@ -64,7 +77,7 @@ class Node:
 
     def row(self) -> dict[str, object]:
         """The row for ``UNWIND $rows AS r MERGE (n:SafetyKg:Label {id: r.id}) SET n = r.props``."""
-        return {"id": self.id, "props": {"id": self.id, **dict(self.props)}}
+        return {"id": self.id, "props": {"id": self.id, **_plain(self.props)}}
 
 
 @dataclass(frozen=True, order=True)
@@ -79,7 +92,7 @@ class Relationship:
 
     def row(self) -> dict[str, object]:
         """The row for the relationship MERGE of its type (``SET x = r.props``; key kept when set)."""
-        props = {"key": self.key, **dict(self.props)} if self.key else dict(self.props)
+        props = {"key": self.key, **_plain(self.props)} if self.key else _plain(self.props)
         return {"src": self.src, "dst": self.dst, "key": self.key, "props": props}
 
 
@@ -114,15 +127,15 @@ class PropertyGraph:
 
 
 def make_graph(
-    nodes: Iterable[tuple[str, str, Mapping[str, Scalar | None]]],
-    relationships: Iterable[tuple[str, str, str, str, Mapping[str, Scalar | None]]],
+    nodes: Iterable[tuple[str, str, Mapping[str, Value | None]]],
+    relationships: Iterable[tuple[str, str, str, str, Mapping[str, Value | None]]],
 ) -> PropertyGraph:
     """Build a PropertyGraph from (label, id, props) and (type, src, dst, key, props) tuples.
 
     Duplicates of the same node must agree (their properties are merged; a conflict is an error);
     relationships whose endpoints are missing are an error (the store is inconsistent).
     """
-    merged: dict[str, tuple[str, dict[str, Scalar | None]]] = {}
+    merged: dict[str, tuple[str, dict[str, Value | None]]] = {}
     for label, node_id, props in nodes:
         if label not in LABELS:
             raise StoreError(f"property graph: unknown label {label!r} for {node_id}")
@@ -153,3 +166,64 @@ def make_graph(
         if known != rel:
             raise StoreError(f"property graph: {rel_type} {src} -> {dst} {key} has two sets of properties")
     return PropertyGraph(nodes=node_tuple, relationships=tuple(sorted(rels.values())))
+
+
+_LIST_SUFFIX = "_list"  # a column NAME_list holds tab-separated strings: list property NAME
+_REL_COLUMNS = ("src", "dst", "key")
+
+
+def _row_props(columns: tuple[str, ...], row: tuple, skip: tuple[str, ...]) -> dict[str, Value | None]:
+    props: dict[str, Value | None] = {}
+    for column, value in zip(columns, row):
+        if column in skip:
+            continue
+        if column.endswith(_LIST_SUFFIX):
+            props[column[: -len(_LIST_SUFFIX)]] = tuple(str(value or "").split("\t"))
+        else:
+            props[column] = value
+    return props
+
+
+def graph_from_store(store: Path) -> PropertyGraph:
+    """The property graph of a built store, read with queries/internal/pg_nodes_*.rq and pg_rels_*.rq.
+
+    Each node query returns ``id`` plus property columns; each relationship query ``src``, ``dst``,
+    optionally ``key``, plus property columns. Empty cells are left out.
+    """
+    from kg.queries import run_query
+    from kg.store import open_store
+
+    db = open_store(store)
+    nodes = []
+    for label in LABELS:
+        rows = run_query(db, f"internal/pg_nodes_{label.lower()}")
+        if "id" not in rows.columns:
+            raise StoreError(f"queries/internal/pg_nodes_{label.lower()}.rq: no id column")
+        at = rows.columns.index("id")
+        nodes += [(label, str(row[at]), _row_props(rows.columns, row, ("id",))) for row in rows.rows]
+    rels = []
+    for rel_type in REL_TYPES:
+        rows = run_query(db, f"internal/pg_rels_{rel_type.lower()}")
+        cells = [dict(zip(rows.columns, row)) for row in rows.rows]
+        rels += [
+            (rel_type, str(c["src"]), str(c["dst"]), str(c.get("key") or ""), _row_props(rows.columns, row, _REL_COLUMNS))
+            for c, row in zip(cells, rows.rows)
+        ]
+    return make_graph(nodes, rels)
+
+
+def store_fingerprint(store: Path) -> str:
+    """A cheap fingerprint of what graph_from_store would return: the built files (sha256 and
+    builder), the ontology graph in the store and the text of the pg_*.rq queries."""
+    from kg.queries import QUERY_DIR
+    from kg.store import ONTOLOGY_GRAPH, open_store
+
+    db = open_store(store)
+    digest = hashlib.sha256()
+    for name, record in sorted(db.files().items()):
+        digest.update(f"{name}\0{record.graph}\0{record.sha256}\0{record.builder}\n".encode())
+    digest.update(hashlib.sha256(db.graph_ntriples(ONTOLOGY_GRAPH)).digest())
+    for path in sorted((QUERY_DIR / "internal").glob("pg_*.rq")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update(json.dumps([LABELS, REL_TYPES]).encode())
+    return digest.hexdigest()

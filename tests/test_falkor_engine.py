@@ -20,18 +20,18 @@ def client(falkordb_server, request) -> FalkorClient:
 
 def test_sync_writes_when_missing_and_skips_when_fresh(client):
     graph = small_graph()
-    assert sync_graph(client, graph) is True
-    assert sync_graph(client, graph) is False
-    assert read_fingerprint(client) == graph.fingerprint()
+    assert sync_graph(client, "v1", lambda: graph) is True
+    assert sync_graph(client, "v1", lambda: pytest.fail("a fresh graph is not read again")) is False
+    assert read_fingerprint(client) == "v1"
     assert graph_counts(client) == graph.counts()
 
 
 def test_sync_rewrites_a_stale_graph_exactly(client):
-    sync_graph(client, small_graph())
+    sync_graph(client, "v1", small_graph)
     smaller = small_graph(drop_task=True, second_doc=False)  # a whole document left the store
-    assert sync_graph(client, smaller) is True
+    assert sync_graph(client, "v2", lambda: smaller) is True
     assert graph_counts(client) == smaller.counts()
-    assert read_fingerprint(client) == smaller.fingerprint()
+    assert read_fingerprint(client) == "v2"
 
 
 def test_unknown_query_fails_before_anything_starts(tmp_path):

@@ -12,7 +12,7 @@ from kg.propgraph import LABELS, REL_TYPES, PropertyGraph, make_graph
 
 from propgraph_sample import small_graph
 
-_PARSE = {"long": int, "double": float, "boolean": lambda v: v == "true", "string": str}
+_PARSE = {"long": int, "double": float, "boolean": lambda v: v == "true", "string": str, "string[]": lambda v: tuple(v.split("|"))}
 
 
 def _read_back(folder: Path) -> PropertyGraph:
@@ -46,6 +46,7 @@ def tricky_graph() -> PropertyGraph:
     rels = [(r.type, r.src, r.dst, r.key, dict(r.props)) for r in base.relationships]
     nodes.append(("Task", "t:tricky", {"quote": '第一行,带逗号\n第二行"带引号"；分号|竖线', "start": 0, "score": 0.5, "doc": "x"}))
     nodes.append(("Task", "t:int-score", {"score": 2, "doc": "x"}))
+    nodes.append(("Unit", "u:aliased", {"name": "临汾市应急管理局", "aliases": ("市应急局", "应急局")}))
     return make_graph(nodes, rels)
 
 
@@ -81,10 +82,18 @@ def test_headers_are_typed(tmp_path):
         ([1, "a"], "string"),
         ([True, 1], "string"),
         ([], "string"),
+        ([("a", "b"), ("c",)], "string[]"),
     ],
 )
 def test_column_type(values, expected):
     assert column_type(values) == expected
+
+
+def test_list_property_is_a_string_array(tmp_path):
+    export_neo4j_csv(tricky_graph(), tmp_path)
+    lines = (tmp_path / "nodes_Unit.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "id:ID,:LABEL,aliases:string[],kind,name"
+    assert "u:aliased,SafetyKg;Unit,市应急局|应急局,,临汾市应急管理局" in lines
 
 
 def test_import_script_names_every_file(tmp_path):
