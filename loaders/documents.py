@@ -122,6 +122,7 @@ def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> 
             body_k = k + 1
             break
     header = seg[: body_k if body_k is not None else min(len(seg), head_end + 3)]
+    site = _site_labels(seg[: min(len(seg), max(head_end, 0) + 25)])
     if body_k is None:
         # no addressee: body starts after the title block
         body_k = len(header)
@@ -131,6 +132,7 @@ def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> 
     fr.body_start = seg[body_k].start if body_k < len(seg) else seg[-1].end
     _read_header(fr, header)
     _read_closing(fr, seg[body_k:])
+    _apply_site_labels(fr, site)
     _derive(fr)
     own = fr.number
     seen = []
@@ -142,6 +144,49 @@ def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> 
     return fr
 
 
+_SITE_LABEL = re.compile(r"(?P<label>发文机关|发布机构|发文单位|发文字号|文号|成文日期|发文日期|标题|索引号|主题分类|"
+                         r"发布日期|公文种类|主题词|来源)[：:]")
+_SITE_FIELD = {"发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer", "发文字号": "number", "文号": "number",
+               "成文日期": "date", "发文日期": "date", "标题": "title"}
+
+
+def _site_labels(lines: list[Line]) -> dict[str, str]:
+    """Metadata printed by government web sites: "发文机关：… 成文日期：… 发文字号：…"."""
+    out: dict[str, str] = {}
+    for ln in lines:
+        labels = list(_SITE_LABEL.finditer(ln.text))
+        if not labels or labels[0].start() != 0:
+            continue
+        for k, m in enumerate(labels):
+            end = labels[k + 1].start() if k + 1 < len(labels) else len(ln.text)
+            field_ = _SITE_FIELD.get(m.group("label"))
+            value = ln.text[m.end():end].strip()
+            if field_ and value and field_ not in out:
+                out[field_] = value
+    return out
+
+
+def _apply_site_labels(fr: DocFrame, site: dict[str, str]) -> None:
+    if "number" in site and fr.number is None:
+        m = P.DOC_NUMBER.search(site["number"])
+        if m:
+            fr.number = _norm_number(m)
+    if "issuer" in site and fr.issuer is None:
+        fr.issuer = site["issuer"]
+    if "title" in site and fr.title is None:
+        title = site["title"]
+        k = title.find("关于")
+        if k > 0 and _ISSUER.match(title[:k]):
+            fr.issuer = fr.issuer or _ISSUER.match(title[:k]).group("issuer")
+            title = title[k:]
+        fr.title = title
+    if "date" in site and fr.date is None:
+        m = P.DATE.search(site["date"]) or re.search(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", site["date"])
+        if m:
+            fr.date = P.date_iso(m)
+    _derive(fr)
+
+
 def _read_header(fr: DocFrame, header: list[Line]) -> None:
     title_lines: list[Line] = []
     for ln in header:
@@ -150,7 +195,7 @@ def _read_header(fr: DocFrame, header: list[Line]) -> None:
         if m:
             fr.issuer = m.group("issuer")
             continue
-        if _NUMBER_LINE.match(t):
+        if _NUMBER_LINE.match(t) or _SITE_LABEL.match(t):
             continue
         if title_lines and not _TITLE_END.search(title_lines[-1].text.rstrip("》")):
             if _is_header_line(t) and not P.ADDRESSEE_LINE.match(t):

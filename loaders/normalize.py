@@ -164,7 +164,8 @@ def _hard_break(prev: tuple[str, bool, int], text: str, tab: bool, width: int, d
         return True
     if P.LINE_START_MARKER.match(text) or P.CLOSING_LINE.match(text):
         return True
-    if P.DOC_NUMBER.fullmatch(text) or P.DOC_NUMBER.fullmatch(ptext) or P.LABEL_LINE.match(text):
+    if P.DOC_NUMBER.fullmatch(text) or P.DOC_NUMBER.fullmatch(ptext) or P.LABEL_LINE.match(text) \
+            or P.LABEL_LINE.match(ptext):
         return True
     if depth > 0 and len(ptext) >= 4:
         return False

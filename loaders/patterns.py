@@ -86,7 +86,8 @@ DOC_NUMBER = re.compile(
 ADDRESSEE_LINE = re.compile(r"^(?P<body>[^。！？]{2,200})[：:]$")
 CC_LINE = re.compile(r"^抄送[：:](?P<body>.*)$")
 TABLE_TITLE = re.compile(r"^(?:附件\d*[：:]?)?(?:重点)?(?:工作)?任务(?:分工|清单|分解)(?:表|方案)?$|^责任分工(?:表)?$")
-LABEL_LINE = re.compile(r"^(?:解读(?:单位|机关|部门)|发文(?:单位|机关)|发布(?:单位|机关|日期|时间)|来源|索引号|主题词|成文日期|附件)[：:]")
+LABEL_LINE = re.compile(r"^(?:解读(?:单位|机关|部门)|发文(?:单位|机关|字号|日期)|发布(?:单位|机关|机构|日期|时间)|来源|索引号|主题词|主题分类|"
+                        r"成文日期|公文种类|标题|附件)[：:]")
 GLOSSARY_TITLE = re.compile(r"术语|名词解释|注释|释义")
 
 OPEN = "（［【〔"

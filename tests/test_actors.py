@@ -77,3 +77,21 @@ def test_an_attribution_on_a_heading_covers_its_section_unless_a_task_has_its_ow
         ("强化监测预警。建设系统。（市能源局负责）", [("市能源局", "responsible")]),
         ("加强重大危险源管控。", [("市应急局", "responsible")]),
     ]
+
+
+WEB_PAGE = """索引号：11140000MB12345/2024-00012  主题分类：安全生产
+发文机关：临汾市人民政府  成文日期：2024年02月09日
+标题：临汾市人民政府关于做好2024年安全生产工作的通知
+发文字号：临政发〔2024〕1号  发布日期：2024年02月20日
+各县（市、区）人民政府：
+一、总体要求
+（一）强化理论学习。加强学习。（市委宣传部、市应急局分工负责）
+"""
+
+
+def test_metadata_from_a_government_web_page_header():
+    d = load_text(WEB_PAGE, "page.html").documents[0]
+    assert (d.number, d.issuer, d.title, d.date, d.jurisdiction, d.kind) == (
+        "临政发〔2024〕1号", "临汾市人民政府", "关于做好2024年安全生产工作的通知", "2024-02-09", "临汾市", "notice")
+    assert d.addressees == ("各县（市、区）人民政府",)
+    assert [[a.name for a in t.assignments] for t in d.tasks] == [["市委宣传部", "市应急局"]]

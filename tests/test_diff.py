@@ -163,7 +163,7 @@ def test_linfen_2020_vs_2024(linfen):
     assert (by_sector["hazardous_chemicals"].tasks_a, by_sector["hazardous_chemicals"].tasks_b) == (5, 1)
     assert (by_sector["self_built_housing"].tasks_a, by_sector["self_built_housing"].added) == (0, 1)
     # 2024 adds the blanket default (以下均需各县(市、区)人民政府和临汾经济开发区管委会负责)
-    assert d.defaults_added == ("临汾市临汾经济开发区管委会", "临汾市各县（市、区）人民政府")
+    assert d.defaults_added == ("临汾市各县（市、区）人民政府", "临汾经济开发区管委会")
     # 2020 names owners only in sentences; 2024 in brackets: the 交通运输 duty gains the 2024 units
     transport = next(k for k in d.kept if text_b[k.task_b].startswith("交通运输"))
     assert {c.name for c in transport.owners_added} >= {"市交通局", "市公安局交警支队"}
