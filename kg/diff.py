@@ -33,6 +33,7 @@ __all__ = [
     "render",
     "pick_document",
     "run_diff",
+    "documents_from_store",
 ]
 
 # below this score two tasks are not the same duty (kg.lineage.task_scores; tuned on corpus/004 vs 000)
@@ -153,7 +154,9 @@ def _sector(t: Task) -> str:
 
 
 def _defaults(d: Document) -> set[str]:
-    return {u.canonical or u.name for c in d.defaults for u in c.units}
+    """Units a blanket default makes answerable: from the clauses, or (read back from a store) the tasks."""
+    units = {u.canonical or u.name for c in d.defaults for u in c.units}
+    return units | {u.canonical or u.name for t in d.tasks for u in t.assignments if u.inherited}
 
 
 def diff_documents(a: Document, b: Document, threshold: float = MATCH_THRESHOLD) -> DocumentDiff:
@@ -349,16 +352,54 @@ def _load(spec: str) -> Document:
     return pick_document(list(load_file(path).documents), which or None, path)
 
 
+def documents_from_store(store_dir: Path, which: list[str]) -> list[Document]:
+    """Documents read back from a built store (kg.export rows), by 文号 or id; tasks and owners only.
+
+    Blanket defaults come back as the inherited owners of the tasks; offsets of units are not kept.
+    """
+    from kg.export import documents, duties
+    from kg.store import open_store
+
+    store = open_store(store_dir)
+    wanted = set(which)
+    heads = [r for r in documents(store) if r["number"] in wanted or r["id"] in wanted]
+    ids = {r["id"] for r in heads}
+    tasks: dict[str, list[Task]] = {}
+    for row in duties(store):
+        if row["document_id"] not in ids:
+            continue
+        units = tuple(
+            Assignment(name=u["name"], canonical=u["canonical"] or u["name"], role=u["role"], kind=u["kind"],
+                       function=u.get("function", ""), inherited=u["inherited"], source=u.get("source") or "none")
+            for u in row["units"]
+        )
+        section_id = "/".join([row["document_id"], *row["section"]])
+        own = tasks.setdefault(row["document_id"], [])
+        own.append(Task(id=row["task_id"], section_id=section_id, ordinal=len(own) + 1, text=row["text"],
+                        start=row["start"], end=row["end"], quote="", assignments=units,
+                        source=row["attribution_source"] or "none", open_list=row["open_list"],
+                        sector=row["sector"], sectors=(row["sector"],) if row["sector"] else ()))
+    return [
+        Document(id=r["id"], source_file=r["source_file"], number=r["number"], issuer=r["issuer"], title=r["title"],
+                 date=r["date"], jurisdiction=r["jurisdiction"], level=r["level"], kind=r["kind"],
+                 start=r["start"], end=r["end"], addressees=tuple(r["addressees"]), cc=tuple(r["cc"]),
+                 cited_regulations=tuple(r["cited_regulations"]),
+                 cited_document_numbers=tuple(r["cited_document_numbers"]), tasks=tuple(tasks.get(r["id"], ())))
+        for r in heads
+    ]
+
+
 def _from_store(store: Path, which: str) -> Document:
     """A document read back from a built store, by 文号 or id."""
     from kg.errors import StoreError
 
     try:
-        from kg.store import read_documents  # written with the store (issue 4)
-    except ImportError:
-        raise StoreError(f"{which}: no such file, and reading documents back from a store is not available yet") \
-            from None
-    return pick_document(list(read_documents(store, [which])), which, str(store))
+        docs = documents_from_store(store, [which])
+    except StoreError as e:
+        raise InputError(which, f"no such file, and no document to read as a 文号: {e}") from None
+    if not docs:
+        raise InputError(which, f"no such file, and no document with this 文号 or id in the store {store}")
+    return pick_document(docs, which, str(store))
 
 
 def _resolve(spec: str, store: Path) -> Document:

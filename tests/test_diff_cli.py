@@ -51,7 +51,7 @@ def test_unknown_document_is_one_line_exit_2(corpus_dir, monkeypatch):
 
 
 def test_missing_file_is_one_line_exit_2(tmp_path):
-    r = _run(str(tmp_path / "nope.txt"), str(tmp_path / "nope2.txt"))
+    r = _run(str(tmp_path / "nope.txt"), str(tmp_path / "nope2.txt"), "--store", str(tmp_path))
     assert r.exit_code == 2 and r.output.count("\n") == 1 and "nope.txt" in r.output
 
 
@@ -65,3 +65,24 @@ def test_bad_format_rejected(corpus_dir, monkeypatch):
     monkeypatch.chdir(corpus_dir.parent)
     r = _run(A, B, "--format", "xml")
     assert r.exit_code == 2
+
+
+def test_store_gives_the_same_diff_as_the_files(corpus_dir, corpus_store_dir, monkeypatch):
+    """Documents read back from the built store diff byte-for-byte like the files they came from."""
+    monkeypatch.chdir(corpus_dir.parent)
+    from_store = _run("临政发〔2020〕1号", "临政发〔2024〕1号", "--store", str(corpus_store_dir), "--format", "json")
+    from_files = _run(A, B, "--format", "json")
+    assert from_store.exit_code == 0, from_store.output
+    assert from_store.output == from_files.output
+
+
+def test_unknown_number_in_store_is_one_line(corpus_store_dir):
+    r = _run("临政发〔2099〕1号", "临政发〔2024〕1号", "--store", str(corpus_store_dir))
+    assert r.exit_code == 2 and r.output.count("\n") == 1
+    assert "临政发〔2099〕1号: no such file, and no document with this 文号 or id in the store" in r.output
+
+
+def test_missing_store_is_one_line(tmp_path):
+    r = _run("临政发〔2020〕1号", "临政发〔2024〕1号", "--store", str(tmp_path / "none"))
+    assert r.exit_code == 2 and r.output.count("\n") == 1
+    assert r.output.startswith("kg: 临政发〔2020〕1号: no such file") and "no built store here" in r.output
