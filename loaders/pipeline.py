@@ -11,7 +11,7 @@ from kg.model import Assignment, Citation, DefaultClause, Document, Section, Sou
 from loaders import patterns as P
 from loaders.actors import sentence_actors
 from loaders.attribution import Role, parse_attribution
-from loaders.citations import find_citations
+from loaders.citations import find_citations, number_after
 from loaders.documents import DocFrame, frame_documents
 from loaders.glossary import find_terms, terms_used
 from loaders.normalize import CleanText, clean, squash
@@ -54,7 +54,23 @@ def load_text(raw: str, source_file: str, path: str = "") -> SourceFile:
         length=len(raw),
         documents=tuple(docs),
         unplaced=tuple(unplaced),
+        warnings=tuple(_warnings(text, docs)),
     )
+
+
+NOT_A_NOTICE = "not a notice: no 文号, no numbered items and no tasks"
+
+
+def _warnings(text: str, docs: list[Document]) -> list[str]:
+    """What a reader of the build report should know about this file."""
+    out = []
+    if not any(d.tasks for d in docs) and not any(d.number for d in docs):
+        out.append(NOT_A_NOTICE)
+    opened = sum(text.count(c) for c in "（［【〔《")
+    closed = sum(text.count(c) for c in "）］】〕》")
+    if opened != closed:
+        out.append(f"unbalanced brackets: {opened} opening, {closed} closing")
+    return out
 
 
 def _gaps(raw: str, covered: list[tuple[int, int]], start: int, end: int) -> list[Span]:
@@ -154,8 +170,8 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         sections.append(Section(f"{d.id}/table", "表", ("表",), squash(raw[t0.start:t0.end].split("\n", 1)[0]),
                                 None, 1, t0.start, doc_tables[-1][2].end))
         tasks += extra
-    cites = [Citation(title, *ct.raw_span(a, b)) for title, a, b in find_citations(text[fr.start:fr.end])
-             for a, b in [(fr.start + a, fr.start + b)]]
+    cites = [Citation(title, *ct.raw_span(a, b), number_after(text, b))
+             for title, a, b in find_citations(text[fr.start:fr.end]) for a, b in [(fr.start + a, fr.start + b)]]
     reg_titles = list(dict.fromkeys(c.title for c in cites))
     glossary = []
     for ga, gb in glossary_ranges:
@@ -354,7 +370,7 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
         body = text[p.start:p.end].replace("\n", "")
         label = re.match(r"([\u4e00-\u9fff]{2,8})：", body)
         sectors = classify(list(titles) + ([label.group(1)] if label else []), body)
-        cites = tuple(Citation(t, *d.raw_span(p.start + a, p.start + b))
+        cites = tuple(Citation(t, *d.raw_span(p.start + a, p.start + b), number_after(text, p.start + b))
                       for t, a, b in find_citations(text[p.start:p.end]))
         all_units = units + [u for u in inherited]
         tasks.append(Task(

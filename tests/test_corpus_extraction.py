@@ -172,3 +172,19 @@ def test_inline_sector_labels_split_an_item_into_tasks_with_their_sectors(loaded
     assert [(t.text[:4], t.sector) for t in tasks] == [
         ("着力强化", "general"), ("非煤矿山", "non_coal_mine"), ("冶金工贸", "metallurgy_industry_trade"),
         ("交通运输", "road_transport"), ("消防：组", "fire"), ("建筑施工", "construction")]
+
+
+@pytest.mark.parametrize("text,warning", [
+    ("garbage", "not a notice: no 文号, no numbered items and no tasks"),
+    ("关于做好安全生产工作的通知\n一、总体要求\n（一）强化学习（市应急局负责", "unbalanced brackets: 2 opening, 1 closing"),
+])
+def test_load_warnings(text, warning):
+    from loaders import load_text
+
+    assert warning in load_text(text, "x.txt").warnings
+
+
+def test_a_cited_regulation_keeps_the_document_number_printed_after_it(loaded):
+    d = [d for d in loaded["000"].documents if d.number == "临政函〔2024〕11号"][0]
+    cites = [c for t in d.tasks for c in t.citations]
+    assert [(c.title[:9], c.number) for c in cites] == [("国务院办公厅转发国", "国办函〔2023〕115号")]
