@@ -24,6 +24,7 @@ __all__ = ["RDF_FORMATS", "documents", "duties", "to_jsonl", "export_rdf", "expo
 
 RDF_FORMATS = ("ttl", "nt", "jsonld")
 _FILE_GRAPH_PREFIX = str(ID["file/"])
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def _by_key(rows: Iterable[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
@@ -127,6 +128,8 @@ def _to_rdflib(term: Any) -> Any:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:  # RDF 1.1: a plain literal is an xsd:string
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise QueryError(f"unexpected blank node or triple term in the store: {term}")
 

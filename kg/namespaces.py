@@ -101,6 +101,8 @@ class SD(DefinedNamespace):
     length: URIRef
     warning: URIRef
     builder: URIRef
+    # annotation properties (ontology/sectors.ttl)
+    headingCue: URIRef
 
 
 class ELI(DefinedNamespace):
