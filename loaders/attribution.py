@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from loaders import patterns as P
 from loaders.lexicon import cues
-from loaders.units import is_unit_like, split_units
+from loaders.units import is_unit_like, split_units, top_level_split
 
 __all__ = ["Role", "Attribution", "parse_attribution", "parse_roles"]
 
@@ -59,17 +59,7 @@ def parse_roles(s: str) -> list[str]:
 
 def _clauses(s: str) -> list[tuple[int, int]]:
     """Top-level clauses split on ， ； 。"""
-    out, depth, start = [], 0, 0
-    for i, c in enumerate(s):
-        if c in P.OPEN:
-            depth += 1
-        elif c in P.CLOSE and depth > 0:
-            depth -= 1
-        elif depth == 0 and c in "，；。;,":
-            out.append((start, i))
-            start = i + 1
-    out.append((start, len(s)))
-    return [(a, b) for a, b in out if b > a]
+    return top_level_split(s, "，；。;,")
 
 
 def _units(s: str, a: int, b: int) -> tuple[list[tuple[str, int, int]], bool]:
@@ -178,17 +168,7 @@ def parse_attribution(content: str, *, table: bool = False) -> Attribution | Non
 
 
 def _sentences(s: str) -> list[tuple[int, int]]:
-    out, depth, start = [], 0, 0
-    for i, c in enumerate(s):
-        if c in P.OPEN:
-            depth += 1
-        elif c in P.CLOSE and depth > 0:
-            depth -= 1
-        elif depth == 0 and c == "。":
-            out.append((start, i))
-            start = i + 1
-    out.append((start, len(s)))
-    return [(a, b) for a, b in out if s[a:b].strip()]
+    return [(a, b) for a, b in top_level_split(s, "。") if s[a:b].strip()]
 
 
 def _clauses_in(s: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from loaders import patterns as P
 from loaders.lexicon import cues, jurisdictions, unit_lexicon
 
-__all__ = ["split_list", "split_list_spans", "UnitMention", "split_units", "unit_kind", "canonical_name", "is_unit_like", "strip_open_suffix"]
+__all__ = ["top_level_split", "split_list", "split_list_spans", "UnitMention", "split_units", "unit_kind", "canonical_name", "is_unit_like", "strip_open_suffix"]
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class UnitMention:
     end: int
 
 
-def _top_level_split(s: str, seps: str) -> list[tuple[int, int]]:
+def top_level_split(s: str, seps: str) -> list[tuple[int, int]]:
     """Split on any char of `seps` outside brackets; returns (start, end) pieces."""
     out, depth, start = [], 0, 0
     for i, c in enumerate(s):
@@ -101,7 +101,7 @@ def split_units(s: str) -> tuple[list[UnitMention], bool]:
     """Split a printed unit list; returns the mentions and whether the list is open (ends in 等…)."""
     seps = "".join(cues()["connectors"]["list_separators"])
     frags: list[tuple[int, int]] = []
-    for a, b in _top_level_split(s, seps):
+    for a, b in top_level_split(s, seps):
         frags += _split_conjunctions(s, a, b)
     # strip stray punctuation / leading 由
     cleaned = []
@@ -228,8 +228,8 @@ def split_list_spans(s: str) -> list[tuple[str, int, int]]:
     """Split an addressee or 抄送 list: on ， at top level, and on 、 only between complete names
     ("各县、市、区人民政府" and "市直各室、委、局" stay whole)."""
     out = []
-    for a, b in _top_level_split(s, "，,；;"):
-        parts = _top_level_split(s[a:b], "、")
+    for a, b in top_level_split(s, "，,；;"):
+        parts = top_level_split(s[a:b], "、")
         if len(parts) > 1 and all(_complete(s[a + x:a + y]) for x, y in parts):
             out += [(s[a + x:a + y], a + x, a + y) for x, y in parts]
         else:
