@@ -33,7 +33,8 @@ __all__ = [
 
 LIST_SEPARATOR = "；"  # how a list value is joined into one cell (the SPARQL twins use GROUP_CONCAT)
 
-_TYPES = {"string": str, "str": str, "int": int, "integer": int, "float": float, "number": float, "bool": bool}
+_TYPES = {"string": str, "integer": int, "iri": str, "boolean": bool}  # as the SPARQL twins (kg/queries.py)
+_UNBOUND = ("", "all", "none")  # `default all`: the parameter is null and matches everything
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,9 @@ class Param:
 
     name: str
     type: str = "string"
-    default: str | None = None
+    default: str | None = None  # None: unbound (null, matches everything) unless required
     meaning: str = ""
+    required: bool = False  # declared `(type, required)`: must be given
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,13 @@ def _parse_param(spec: str, path: Path) -> Param:
     default_part = default_part.strip()
     default = default_part[len("default") :].strip() if default_part.startswith("default") else None
     meaning = meaning.strip().lstrip("—-–").strip()
-    return Param(name=name, type=kind, default=default or None, meaning=meaning)
+    return Param(
+        name=name,
+        type=kind,
+        default=None if default in _UNBOUND else default,
+        meaning=meaning,
+        required=default_part == "required",
+    )
 
 
 def parse_query(path: Path) -> CypherQuery:
@@ -132,35 +140,37 @@ def load_query(name: str, folder: Path = QUERIES_DIR) -> CypherQuery:
 
 
 def bind_params(query: CypherQuery, given: Mapping[str, str]) -> dict[str, Any]:
-    """Typed values for every declared parameter: given (as text) or default; QueryError otherwise."""
+    """Typed values for every declared parameter: given (as text), else its default, else null
+    (an unbound parameter matches everything, as in the SPARQL twins); QueryError on bad input."""
     declared = {param.name: param for param in query.params}
     unknown = sorted(set(given) - set(declared))
     if unknown:
-        raise QueryError(f"{query.name}: unknown parameter {', '.join(unknown)} (declared: {', '.join(declared) or 'none'})")
+        raise QueryError(f"query {query.name}: unknown parameter {unknown[0]!r} (parameters: {', '.join(declared) or 'none'})")
     values: dict[str, Any] = {}
     for name, param in declared.items():
         raw = given.get(name, param.default)
+        if raw is None and param.required:
+            raise QueryError(f"query {query.name}: parameter {name} is required (--param {name}=…)")
         if raw is None:
-            raise QueryError(f"{query.name}: parameter {name} is required ({param.meaning or param.type})")
-        convert = _TYPES[param.type]
-        try:
-            if convert is bool:
-                if raw.lower() not in ("true", "false", "1", "0", "yes", "no"):
-                    raise ValueError(raw)
-                values[name] = raw.lower() in ("true", "1", "yes")
-            else:
-                values[name] = convert(raw)
-        except ValueError as exc:
-            raise QueryError(f"{query.name}: parameter {name}={raw!r} is not a {param.type}") from exc
+            values[name] = None
+        elif param.type == "integer":
+            try:
+                values[name] = int(raw)
+            except ValueError:
+                raise QueryError(f"query {query.name}: parameter {name} wants an integer, got {raw!r}") from None
+        elif param.type == "boolean":
+            if raw.lower() not in ("true", "false"):
+                raise QueryError(f"query {query.name}: parameter {name} wants true or false, got {raw!r}")
+            values[name] = raw.lower() == "true"
+        else:
+            values[name] = raw
     return values
 
 
 def plain_value(value: Any) -> Any:
-    """A cell as a plain value: lists joined with LIST_SEPARATOR (sorted), whole floats as int."""
+    """A cell as a plain value: lists joined with LIST_SEPARATOR (sorted)."""
     if isinstance(value, (list, tuple)):
         return LIST_SEPARATOR.join(sorted(str(plain_value(item)) for item in value if item is not None))
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     raise QueryError(f"a canned query returned a {type(value).__name__}; return properties, not nodes or paths")

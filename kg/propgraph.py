@@ -4,8 +4,8 @@ Every node carries the project label ``SafetyKg`` (so a shared Neo4j database ca
 project's nodes apart and ``--replace`` never touches anything else) plus one of LABELS, a stable
 ``id`` (the node's IRI in the RDF graph) and scalar properties. Nodes that belong to one document
 (Document, Section, Task) carry ``doc`` = the document id. Relationships are identified by their
-type and endpoints, plus ``key`` where two of the same type may join the same nodes (ASSIGNED:
-the assignment's IRI, so one unit can hold two roles in one task).
+type and endpoints, plus ``key`` where two of the same type may join the same nodes (ASSIGNED and
+DECLARES_DEFAULT: the assignment's IRI, so one unit can hold two roles in one task).
 """
 
 from __future__ import annotations
@@ -39,7 +39,16 @@ PROJECT_LABEL = "SafetyKg"
 META_LABEL = "SafetyKgMeta"  # one node holding the store fingerprint; not part of the graph
 LABELS = ("Document", "Section", "Task", "Unit", "Sector", "Regulation", "Jurisdiction")
 DOCUMENT_LABELS = ("Document", "Section", "Task")  # nodes owned by one document (`doc` property)
-REL_TYPES = ("HAS_SECTION", "HAS_TASK", "ASSIGNED", "IN_SECTOR", "CITES", "ISSUED_BY", "PART_OF")
+REL_TYPES = (
+    "HAS_SECTION",  # document -> top-level section, section -> sub-section
+    "HAS_TASK",  # section (or document) -> task
+    "ASSIGNED",  # task -> unit {key, role, inherited, source, name, index, start, end}
+    "DECLARES_DEFAULT",  # task declaring a blanket default -> unit {key, role, clause}
+    "IN_SECTOR",  # task -> sector {primary}
+    "CITES",  # task -> regulation {mentions}; document -> regulation or document
+    "ISSUED_BY",  # document -> unit
+    "PART_OF",  # document -> jurisdiction
+)
 
 Scalar = Union[str, int, float, bool]
 Value = Union[Scalar, tuple[str, ...]]  # a list property holds strings only (sorted, unique)
@@ -168,7 +177,7 @@ def make_graph(
     return PropertyGraph(nodes=node_tuple, relationships=tuple(sorted(rels.values())))
 
 
-_LIST_SUFFIX = "_list"  # a column NAME_list holds tab-separated strings: list property NAME
+_LIST_SUFFIX = "__list"  # a column NAME__list holds tab-separated strings: list property NAME
 _REL_COLUMNS = ("src", "dst", "key")
 
 

@@ -17,7 +17,7 @@ UNIT_TASKS = """\
 // description: every task a unit answers for,
 // description: with its role.
 // param: unit (string, default 临汾市应急管理局) — unit name
-// param: limit (int) — at most this many rows
+// param: limit (integer, required) — at most this many rows
 MATCH (t:Task)-[a:ASSIGNED]->(u:Unit {name: $unit})
 RETURN t.id AS task, a.role AS role
 ORDER BY task, role
@@ -38,7 +38,7 @@ def test_header_is_parsed(folder):
     assert query.description == "every task a unit answers for, with its role."
     assert query.params == (
         Param("unit", "string", "临汾市应急管理局", "unit name"),
-        Param("limit", "int", None, "at most this many rows"),
+        Param("limit", "integer", None, "at most this many rows", required=True),
     )
     assert query.text.startswith("MATCH (t:Task)") and "//" not in query.text
 
@@ -54,12 +54,20 @@ def test_params_bind_with_types_and_defaults(folder, given, expected):
     assert bind_params(load_query("unit_tasks", folder), given) == expected
 
 
+def test_default_all_is_an_unbound_null(tmp_path):
+    path = tmp_path / "q.cypher"
+    path.write_text("// title: t\n// param: document (string, default all) — one document\nRETURN $document AS d\n", encoding="utf-8")
+    query = parse_query(path)
+    assert query.params == (Param("document", "string", None, "one document"),)
+    assert bind_params(query, {}) == {"document": None}
+
+
 @pytest.mark.parametrize(
     ("given", "message"),
     [
         ({}, "parameter limit is required"),
-        ({"limit": "many"}, "parameter limit='many' is not a int"),
-        ({"limit": "1", "year": "2024"}, "unknown parameter year"),
+        ({"limit": "many"}, "parameter limit wants an integer, got 'many'"),
+        ({"limit": "1", "year": "2024"}, "unknown parameter 'year'"),
     ],
 )
 def test_bad_params_are_query_errors(folder, given, message):

@@ -95,3 +95,14 @@ def test_corpus_written_twice_keeps_its_counts(falkordb_server, corpus_graph):
     assert graph_counts(client) == counts
     assert (first.nodes_created, first.relationships_created) == (len(corpus_graph.nodes), len(corpus_graph.relationships))
     assert (second.nodes_created, second.relationships_created) == (0, 0)
+
+
+def test_flags_and_aliases_survive(corpus_graph, corpus_model):
+    tasks = [task for sf in corpus_model for doc in sf.documents for task in doc.tasks]
+    open_tasks = [n for n in corpus_graph.nodes if n.label == "Task" and dict(n.props).get("open_list") is True]
+    assert len(open_tasks) == sum(task.open_list for task in tasks) > 0
+    units = {dict(n.props)["name"]: dict(n.props) for n in corpus_graph.nodes if n.label == "Unit"}
+    printed = {(a.canonical, a.name) for task in tasks for a in task.assignments if a.name != a.canonical}
+    assert printed
+    for canonical, name in printed:
+        assert name in units[canonical]["aliases"], (canonical, name)
