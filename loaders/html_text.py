@@ -10,6 +10,8 @@
   article-content …) holding most of the text, else the element reached by walking down from
   ``<body>`` while one child holds most of the text that is not link text (into a layout table
   only when one cell holds the text; a data table is kept whole).
+* Kept as well, first: the site's document-information block (索引号 / 发文机关 / 发文字号 / 成文日期
+  / 标题 …), one "label：value" pair after another, wherever it sits on the page.
 * Layout: one line per block (p, div, h1–h6, li …) and per ``<br>``; a table becomes one
   tab-indented line per cell and a blank line after each row, a cell covered by a rowspan from
   the row above prints blank (as corpus/001 flattens a table).
@@ -38,11 +40,17 @@ ARTICLE_NAME = re.compile(
     r"detail[-_]?(?:content|text|body)|main[-_]?text|text[-_]?content|xxgk[-_]?content|wzcon|bt_content",
     re.IGNORECASE,
 )
+SITE_LABEL = re.compile(r"(发文机关|发布机构|发文单位|发文字号|文号|成文日期|发文日期|标题|索引号|主题分类|发布日期|"
+                        r"公文种类|主题词|有效性)\s*[：:]")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 _GB_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
                "cp936": "gb18030", "euc-cn": "gb18030", "hz-gb-2312": "gb18030"}
+_KEY_LABELS = frozenset({"发文机关", "发布机构", "发文单位", "发文字号", "文号", "成文日期", "发文日期", "索引号"})
+_LABEL_WORDS = frozenset({"发文机关", "发布机构", "发文单位", "发文字号", "文号", "成文日期", "发文日期", "标题", "索引号",
+                          "主题分类", "发布日期", "公文种类", "主题词", "有效性"})
+_MAX_METADATA = 600  # characters: a document-information block is short
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
 _SINGLE_BYTE = frozenset({"ascii", "latin-1", "iso8859-1", "cp1252"})
 _DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
@@ -91,9 +99,9 @@ def html_text(data: bytes, path: str) -> str:
 
         soup = BeautifulSoup(markup, "html.parser")
         root = soup.body or soup
+        lines: list[str] = _site_metadata(root)
         _strip(root)
         body = _article(root)
-        lines: list[str] = []
         writer = _Writer(lines)
         writer.block(body)
         writer.flush()
@@ -104,6 +112,71 @@ def html_text(data: bytes, path: str) -> str:
     if not text.strip():
         raise InputError(path, "no article text found in the HTML page")
     return normalise_newlines(text) + "\n"
+
+
+def _site_metadata(root) -> list[str]:
+    """Lines of the site's document-information block (发文机关：… 发文字号：…), taken out of the tree.
+
+    Government sites print the issuer, 文号 and dates in such a block above the article, often the
+    only place a web copy carries them. A block is the smallest element whose text carries at least two different labels, one of them
+    naming the issuer, number, date or index; table rows become "label：value  label：value" lines
+    and a bare label is joined to the value after it.
+    """
+    blocks = []
+    for tag in root.find_all(["table", "div", "ul", "dl", "section", "p"]):
+        if len(_SPACES.sub("", tag.get_text())) > _MAX_METADATA:
+            continue
+        labels = _labels_in(tag)
+        if len(labels) >= 2 and labels & _KEY_LABELS:
+            blocks.append(tag)
+    innermost = [b for b in blocks if not any(o is not b and any(p is b for p in o.parents) for o in blocks)]
+    out: list[str] = []
+    for block in innermost:
+        if block.parent is None:
+            continue
+        out.extend(_metadata_lines(block))
+        block.extract()
+    return out
+
+
+def _labels_in(tag) -> set[str]:
+    """Site labels in a block: "发文机关：" in its text, or a cell / label element holding just the word."""
+    found = {m.group(1) for m in SITE_LABEL.finditer(tag.get_text(" "))}
+    for cell in tag.find_all(["td", "th", "dt", "label", "span", "b", "strong"]):
+        word = _SPACES.sub("", cell.get_text()).rstrip("：:")
+        if word in _LABEL_WORDS:
+            found.add(word)
+    return found
+
+
+def _metadata_lines(block) -> list[str]:
+    raw: list[str] = []
+    rows = block.find_all("tr")
+    if rows:
+        for tr in rows:
+            line = ""
+            for td in tr.find_all(["td", "th"], recursive=False):
+                cell = _cell_text(td)
+                if cell in _LABEL_WORDS:
+                    cell += "："
+                if not cell:
+                    continue
+                sep = "" if not line or line.endswith(("：", ":")) else "  "
+                line += sep + cell
+            raw.append(line)
+    else:
+        writer = _Writer(raw)
+        writer.block(block)
+        writer.flush()
+    out: list[str] = []
+    for line in (ln.replace("\xa0", " ").strip() for ln in raw):
+        if not line:
+            continue
+        if out and out[-1].rstrip("：: ") in _LABEL_WORDS:  # a bare label: its value is on the next line
+            out[-1] = out[-1].rstrip("：: ") + "：" + line
+        else:
+            out.append(line)
+    return out
 
 
 def _names(tag) -> str:

@@ -290,6 +290,46 @@ def test_html_data_table_with_text_around_it_is_kept_whole():
     assert text.startswith("重点任务分工\n\n\t一、重点任务\n\t市应急局牵头") and text.endswith("\n附件\n")
 
 
+ARTICLE = ("<div class='TRS_Editor'><p>各县（市、区）人民政府：</p><p>一、总体要求</p>"
+           "<p>（一）强化理论学习。加强学习，按照发文字号和成文日期归档。（市委宣传部、市应急局分工负责）</p></div>")
+SITE_BLOCKS = [
+    ("table with label cells",
+     "<table class='xxgk_header'><tr><td>索引号：</td><td>11141000MB0000000X/2024-00012</td><td>主题分类：</td>"
+     "<td>安全生产</td></tr><tr><td>发文机关：</td><td>临汾市人民政府</td><td>成文日期：</td><td>2024年02月09日</td></tr>"
+     "<tr><th>标题</th><td colspan='3'>临汾市人民政府关于做好2024年安全生产工作的通知</td></tr>"
+     "<tr><td>发文字号：</td><td>临政发〔2024〕1号</td><td>发布日期：</td><td>2024年02月20日</td></tr></table>",
+     ["索引号：11141000MB0000000X/2024-00012  主题分类：安全生产", "发文机关：临汾市人民政府  成文日期：2024年02月09日",
+      "标题：临汾市人民政府关于做好2024年安全生产工作的通知", "发文字号：临政发〔2024〕1号  发布日期：2024年02月20日"]),
+    ("definition list without colons",
+     "<div class='info-header'><dl><dt>发文机关</dt><dd>临汾市人民政府</dd><dt>发文字号</dt><dd>临政发〔2024〕1号</dd>"
+     "<dt>成文日期</dt><dd>2024年02月09日</dd><dt>标题</dt><dd>临汾市人民政府关于做好2024年安全生产工作的通知</dd></dl></div>",
+     ["发文机关：临汾市人民政府", "发文字号：临政发〔2024〕1号", "成文日期：2024年02月09日",
+      "标题：临汾市人民政府关于做好2024年安全生产工作的通知"]),
+    ("list items with spans",
+     "<ul class='xxgk'><li><span>发文机关：</span><span>临汾市人民政府</span></li><li><span>发文字号：</span>"
+     "<span>临政发〔2024〕1号</span></li><li><span>成文日期：</span>2024年02月09日</li>"
+     "<li><span>标题：</span>临汾市人民政府关于做好2024年安全生产工作的通知</li></ul>",
+     ["发文机关：临汾市人民政府", "发文字号：临政发〔2024〕1号", "成文日期：2024年02月09日",
+      "标题：临汾市人民政府关于做好2024年安全生产工作的通知"]),
+]
+
+
+@pytest.mark.parametrize("name,block,expected", SITE_BLOCKS, ids=[c[0] for c in SITE_BLOCKS])
+def test_html_site_information_block_comes_first_and_feeds_the_metadata(name, block, expected):
+    from loaders.html_text import html_text
+
+    page = (f"<html><body><div class='nav'><a href='/'>首页</a></div><div class='main'>{block}"
+            f"<div class='info'>来源：市政府办　浏览次数：12</div>{ARTICLE}</div></body></html>")
+    text = html_text(page.encode("utf-8"), "p.html")
+    lines = text.splitlines()
+    assert lines[:len(expected)] == expected
+    assert lines[len(expected):] == ["各县（市、区）人民政府：", "一、总体要求",
+                                     "（一）强化理论学习。加强学习，按照发文字号和成文日期归档。（市委宣传部、市应急局分工负责）"]
+    d = load_text(text, "p.html").documents[0]
+    assert (d.number, d.issuer, d.title, d.date) == (
+        "临政发〔2024〕1号", "临汾市人民政府", "关于做好2024年安全生产工作的通知", "2024-02-09")
+
+
 # --- iter_inputs ---
 
 
