@@ -195,6 +195,11 @@ def _params(values: list[str]) -> dict[str, str]:
     return out
 
 
+class QueryEngine(str, Enum):
+    sparql = "sparql"
+    cypher = "cypher"
+
+
 @app.command("query")
 def query_cmd(
     name: Annotated[Optional[str], typer.Argument(help="A canned query (see --list).")] = None,
@@ -204,12 +209,32 @@ def query_cmd(
     fmt: Annotated[RowFormat, typer.Option("--format", help="Aligned table, CSV or JSON.")] = RowFormat.table,
     store: StoreOption = DEFAULT_STORE,
     output: OutputOption = None,
+    engine: Annotated[QueryEngine, typer.Option("--engine", help="sparql: the embedded store. cypher: the same question in Cypher (queries/*.cypher) on the store's local FalkorDB, or on the server at --uri.")] = QueryEngine.sparql,
+    uri: Annotated[Optional[str], typer.Option("--uri", help="With --engine cypher: a Bolt URI (Neo4j) instead of the local FalkorDB.")] = None,
+    user: Annotated[str, typer.Option(envvar="NEO4J_USER", help="With --uri: user.")] = "neo4j",
+    password: Annotated[str, typer.Option(envvar="NEO4J_PASSWORD", help="With --uri: password.")] = "",
+    database: Annotated[Optional[str], typer.Option(help="With --uri: database name.")] = None,
+    dialect: Annotated[Optional[CypherDialect], typer.Option(help="With --engine cypher: the server's dialect (default: falkordb locally, neo4j at --uri).")] = None,
 ) -> None:
     """Answer a canned question (queries/*.rq) or free SPARQL over the store."""
     from kg.queries import answer, describe_queries
 
     if list_:
         typer.echo(describe_queries(), nl=False)
+        return
+    if engine is QueryEngine.cypher:
+        from kg.cypher_engine import answer_text
+
+        if sparql is not None or name is None:
+            raise _fail(KgError("--engine cypher answers a canned question: give its NAME (see --list), not --sparql"))
+        try:
+            text = answer_text(
+                store, name, _params(param), fmt.value,
+                uri=uri, user=user, password=password, database=database, dialect=dialect.value if dialect else None,
+            )
+        except KgError as exc:
+            raise _fail(exc) from None
+        _write_or_print(text.encode("utf-8"), output)
         return
     text = None
     if sparql is not None:

@@ -13,11 +13,11 @@ from pathlib import Path
 from kg.cypher_client import CypherClient, FalkorClient, open_bolt
 from kg.cypher_run import QueryRows, load_query, run_query
 from kg.cypher_writer import clear_graph, read_fingerprint, write_fingerprint, write_graph
-from kg.errors import StoreError
+from kg.errors import QueryError, StoreError
 from kg.falkor_server import connect, local_server
 from kg.propgraph import PropertyGraph, graph_from_store, store_fingerprint
 
-__all__ = ["sync_graph", "answer"]
+__all__ = ["sync_graph", "answer", "answer_text"]
 
 
 def sync_graph(client: CypherClient, fingerprint: str, graph: Callable[[], PropertyGraph]) -> bool:
@@ -57,3 +57,25 @@ def answer(
         client = FalkorClient(connect(info), info.address, dialect=dialect or "falkordb")
         sync_graph(client, fingerprint, lambda: graph_from_store(store))
         return run_query(client, name, params)
+
+
+def answer_text(
+    store: Path,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    fmt: str = "table",
+    *,
+    uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+    dialect: str | None = None,
+) -> str:
+    """`answer` formatted like the SPARQL runner's output (table, csv or json)."""
+    from kg.queries import FORMATS, format_rows
+    from kg.store import Rows
+
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    rows = answer(store, name, params, uri=uri, user=user, password=password, database=database, dialect=dialect)
+    return format_rows(Rows(columns=rows.columns, rows=rows.rows), fmt)
