@@ -21,9 +21,10 @@ def load_text(text: str, source_file: str, path: str = "") -> SourceFile:
     return _load(text, source_file, path)
 
 
-def load_file(path) -> SourceFile:
-    """Read and parse one file; raises kg.errors.InputError naming the file on bad input."""
-    from loaders.formats import read_text
+def load_file(path, max_bytes: int | None = None) -> SourceFile:
+    """Read and parse one file; raises kg.errors.InputError naming the file on bad input
+    (including a file larger than `max_bytes`, default loaders.formats.DEFAULT_MAX_BYTES)."""
+    from loaders.formats import DEFAULT_MAX_BYTES, read_text
 
     p = Path(path)
-    return load_text(read_text(p), p.name, str(p))
+    return load_text(read_text(p, max_bytes or DEFAULT_MAX_BYTES), p.name, str(p))
