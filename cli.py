@@ -179,6 +179,22 @@ def export_rdf_cmd(
     _export("rdf", store, output, fmt.value)
 
 
+@export_app.command("neo4j-csv")
+def export_neo4j_csv_cmd(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the CSV files and import.sh.")],
+    store: StoreOption = DEFAULT_STORE,
+    database: Annotated[str, typer.Option(help="Database name in import.sh.")] = "neo4j",
+) -> None:
+    """The property graph as neo4j-admin bulk-import CSVs (nodes_*.csv, rels_*.csv, import.sh)."""
+    from kg.neo4j_csv import export_store_csv
+
+    try:
+        report = export_store_csv(store, output, database)
+    except KgError as exc:
+        raise _fail(exc) from None
+    typer.echo(f"wrote {len(report.files)} files to {output}: {report.nodes} nodes, {report.relationships} relationships")
+
+
 class RowFormat(str, Enum):
     table = "table"
     csv = "csv"

@@ -2,8 +2,9 @@
 
 One ``nodes_<Label>.csv`` per label and one ``rels_<TYPE>.csv`` per relationship type, headers in
 neo4j-admin's format (``id:ID``, ``:LABEL``, ``:START_ID``, ``:END_ID``, ``:TYPE``, typed columns
-``name:long|double|boolean``), plus ``import.sh`` with the ``neo4j-admin database import full``
-command that loads them into an empty database. Same graph, same bytes.
+``name:long|double|boolean|string[]``), ``import.sh`` with the ``neo4j-admin database import full``
+command that loads them into an empty database, and ``schema.cypher`` (the constraints and indexes
+``kg neo4j push`` would create) to run once afterwards. Same graph, same bytes.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.cypher_text import read_script
 from kg.errors import InputError
 from kg.propgraph import LABELS, PROJECT_LABEL, REL_TYPES, PropertyGraph, Value
 
-__all__ = ["CsvExport", "column_type", "export_neo4j_csv", "import_command"]
+__all__ = ["CsvExport", "column_type", "export_neo4j_csv", "export_store_csv", "import_command"]
 
 _ARRAY_DELIMITER = "|"  # list cells (unit aliases); neo4j-admin's default ';' occurs in Chinese text
 
@@ -99,8 +101,7 @@ def _rel_file(graph: PropertyGraph, rel_type: str) -> str:
 
 def import_command(files: Sequence[str], database: str = "neo4j") -> str:
     """The ``neo4j-admin database import full`` command line for the exported files."""
-    args = ["neo4j-admin", "database", "import", "full"]
-    args += [f"--nodes={name}" for name in files if name.startswith("nodes_")]
+    args = [f"--nodes={name}" for name in files if name.startswith("nodes_")]
     args += [f"--relationships={name}" for name in files if name.startswith("rels_")]
     args += [
         "--multiline-fields=true",  # quotes keep the line breaks of the source
@@ -109,7 +110,7 @@ def import_command(files: Sequence[str], database: str = "neo4j") -> str:
         "--overwrite-destination=false",
         database,
     ]
-    return " \\\n  ".join(shlex.quote(arg) for arg in args)
+    return " \\\n  ".join(["neo4j-admin database import full"] + [shlex.quote(arg) for arg in args])
 
 
 def export_neo4j_csv(graph: PropertyGraph, folder: Path, database: str = "neo4j") -> CsvExport:
@@ -125,11 +126,13 @@ def export_neo4j_csv(graph: PropertyGraph, folder: Path, database: str = "neo4j"
     texts["import.sh"] = (
         "#!/bin/sh\n"
         "# Load these files into an EMPTY Neo4j database (stop the database first), from this folder:\n"
-        "# neo4j-admin resolves the file names relative to the working directory.\n"
+        "# neo4j-admin resolves the file names relative to the working directory. Then start the\n"
+        "# database and run schema.cypher once (cypher-shell -f schema.cypher, or paste it into Browser).\n"
         "set -e\n"
         f'cd "$(dirname "$0")"\n'
         f"{import_command(names, database)}\n"
     )
+    texts["schema.cypher"] = ";\n".join(read_script("schema.neo4j")) + ";\n"
     for name, text in sorted(texts.items()):
         path = folder / name
         try:
@@ -143,3 +146,10 @@ def export_neo4j_csv(graph: PropertyGraph, folder: Path, database: str = "neo4j"
         nodes=len(graph.nodes),
         relationships=len(graph.relationships),
     )
+
+
+def export_store_csv(store: Path, folder: Path, database: str = "neo4j") -> CsvExport:
+    """The store's property graph (kg.propgraph.graph_from_store) as bulk-import files in `folder`."""
+    from kg.propgraph import graph_from_store
+
+    return export_neo4j_csv(graph_from_store(store), folder, database)

@@ -14,7 +14,7 @@ def small_graph(*, drop_task: bool = False, second_doc: bool = True) -> Property
     nodes = [
         ("Jurisdiction", "j:山西省", {"name": "山西省", "level": "province"}),
         ("Jurisdiction", "j:临汾市", {"name": "临汾市", "level": "city"}),
-        ("Document", D1, {"number": "临政发〔2024〕1号", "title": "关于做好2024年安全生产工作的通知", "doc": D1}),
+        ("Document", D1, {"number": "临政发〔2024〕1号", "identifier": "临政发〔2024〕1号", "title": "关于做好2024年安全生产工作的通知", "doc": D1}),
         ("Section", f"{D1}/s/一", {"number": "一", "title": "总体要求", "depth": 1, "doc": D1}),
         ("Task", f"{D1}/t/一/1", {"ordinal": 1, "quote": QUOTE, "start": 120, "end": 155, "doc": D1, "open_list": False}),
         ("Task", f"{D1}/t/一/2", {"ordinal": 2, "quote": "加强隐患排查", "start": 156, "end": 170, "doc": D1}),
@@ -43,7 +43,7 @@ def small_graph(*, drop_task: bool = False, second_doc: bool = True) -> Property
         rels = [r for r in rels if f"{D1}/t/一/2" not in r[1:3] and "u:临汾市交通运输局" not in r[1:3]]
     if second_doc:
         nodes += [
-            ("Document", D2, {"number": "襄政发〔2025〕1号", "doc": D2}),
+            ("Document", D2, {"number": "襄政发〔2025〕1号", "identifier": "襄政发〔2025〕1号", "doc": D2}),
             ("Section", f"{D2}/s/一", {"number": "一", "depth": 1, "doc": D2}),
             ("Task", f"{D2}/t/一/1", {"ordinal": 1, "quote": "开展专项整治", "start": 10, "end": 16, "doc": D2}),
             ("Unit", "u:襄汾县应急管理局", {"name": "襄汾县应急管理局", "kind": "department"}),

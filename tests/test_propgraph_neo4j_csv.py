@@ -53,7 +53,9 @@ def tricky_graph() -> PropertyGraph:
 def test_files_read_back_to_the_same_graph(tmp_path):
     graph = tricky_graph()
     report = export_neo4j_csv(graph, tmp_path / "out")
-    assert report.files == tuple(sorted([f"nodes_{l}.csv" for l in LABELS] + [f"rels_{t}.csv" for t in REL_TYPES] + ["import.sh"]))
+    assert report.files == tuple(
+        sorted([f"nodes_{l}.csv" for l in LABELS] + [f"rels_{t}.csv" for t in REL_TYPES] + ["import.sh", "schema.cypher"])
+    )
     assert (report.nodes, report.relationships) == (len(graph.nodes), len(graph.relationships))
     assert _read_back(tmp_path / "out") == graph
 
@@ -102,12 +104,14 @@ def test_import_script_names_every_file(tmp_path):
     assert script == (
         "#!/bin/sh\n"
         "# Load these files into an EMPTY Neo4j database (stop the database first), from this folder:\n"
-        "# neo4j-admin resolves the file names relative to the working directory.\n"
+        "# neo4j-admin resolves the file names relative to the working directory. Then start the\n"
+        "# database and run schema.cypher once (cypher-shell -f schema.cypher, or paste it into Browser).\n"
         "set -e\n"
         'cd "$(dirname "$0")"\n'
         + import_command(sorted(p.name for p in tmp_path.glob("*.csv")), "duties")
         + "\n"
     )
+    assert "neo4j-admin database import full \\\n  --nodes=nodes_Document.csv" in script
     assert "--nodes=nodes_Task.csv" in script and "--relationships=rels_ASSIGNED.csv" in script
     assert script.rstrip().endswith("duties")
     assert (tmp_path / "import.sh").stat().st_mode & 0o111
@@ -119,3 +123,33 @@ def test_unwritable_folder_is_an_input_error(tmp_path):
 
     with pytest.raises(InputError, match="cannot create the output folder"):
         export_neo4j_csv(small_graph(), tmp_path / "file" / "out")
+
+
+def test_schema_file_holds_the_neo4j_constraints(tmp_path):
+    export_neo4j_csv(small_graph(), tmp_path)
+    schema = (tmp_path / "schema.cypher").read_text(encoding="utf-8")
+    assert schema.startswith("CREATE CONSTRAINT safetykg_id IF NOT EXISTS FOR (n:SafetyKg) REQUIRE n.id IS UNIQUE;\n")
+    assert schema.count(";\n") == schema.count("CREATE ")
+
+
+def test_cli_exports_the_store(corpus_store_dir, tmp_path):
+    from typer.testing import CliRunner
+
+    from cli import app
+    from kg.propgraph import graph_from_store
+
+    result = CliRunner().invoke(app, ["export", "neo4j-csv", "-o", str(tmp_path / "csv"), "--store", str(corpus_store_dir)])
+    graph = graph_from_store(corpus_store_dir)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"wrote 17 files to {tmp_path / 'csv'}: {len(graph.nodes)} nodes, {len(graph.relationships)} relationships\n"
+    assert _read_back(tmp_path / "csv") == graph
+
+
+def test_cli_without_store_is_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    result = CliRunner().invoke(app, ["export", "neo4j-csv", "-o", str(tmp_path / "csv"), "--store", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"kg: {tmp_path / 'none'}: no built store here")

@@ -131,7 +131,8 @@ def test_properties_round_trip(client):
 def test_small_batches_write_the_same_graph(client):
     graph = small_graph()
     report = write_graph(client, graph, batch_bytes=600, batch_rows=2)
-    assert report.batches > len(LABELS) + len(REL_TYPES) - 1
+    groups = sum(1 for n in graph.counts().values() if n)  # labels and types with rows
+    assert report.batches > groups  # the byte budget split some of them
     assert graph_counts(client) == graph.counts()
 
 
