@@ -265,6 +265,43 @@ def query_cmd(
     _write_or_print(result.encode("utf-8"), output)
 
 
+class StatsFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command("stats")
+def stats_cmd(
+    store: StoreOption = DEFAULT_STORE,
+    top: Annotated[int, typer.Option("--top", min=0, help="How many top units to list.")] = 10,
+    fmt: Annotated[StatsFormat, typer.Option("--format", help="Aligned tables or JSON.")] = StatsFormat.table,
+) -> None:
+    """Per-document and corpus summary: tasks, units, % unowned, % overlaps, top units."""
+    from kg.stats import stats_summary
+
+    try:
+        text = stats_summary(store, top, fmt.value)
+    except KgError as exc:
+        raise _fail(exc) from None
+    typer.echo(text, nl=False)
+
+
+@app.command("report")
+def report_cmd(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Markdown file to write.")],
+    store: StoreOption = DEFAULT_STORE,
+    top: Annotated[int, typer.Option("--top", min=1, help="Rows per ranked list.")] = 15,
+) -> None:
+    """Write the summary, problem lists and co-responsibility analytics as a Markdown report."""
+    from kg.report import build_report
+
+    try:
+        text = build_report(store, top)
+    except KgError as exc:
+        raise _fail(exc) from None
+    _write_or_print(text.encode("utf-8"), output)
+
+
 def main() -> None:
     """Entry point of the `kg` console script."""
     app()
