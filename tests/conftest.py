@@ -110,3 +110,19 @@ def corpus_store(corpus_store_dir):
     from kg.store import open_store
 
     return open_store(corpus_store_dir)
+
+
+# --- network views (helper C, issue 6): one headless Chromium (network off) for the session ---
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory):
+    """tests/views_browser.Browser: headless Chromium via selenium with the network disabled."""
+    import views_browser
+
+    why = views_browser.available()
+    if why is not None:
+        pytest.fail(f"the view tests need headless Chromium: {why}")
+    browser = views_browser.start(tmp_path_factory.mktemp("chromium"))
+    yield browser
+    browser.close()
