@@ -27,7 +27,7 @@ from benchkit.report import Table  # noqa: E402
 # -- stages, each run in its own process ----------------------------------------------------------
 
 def _stage(name: str, a: dict) -> dict:
-    corpus = Path(a["corpus"])
+    corpus = Path(a.get("corpus", "."))
     store = Path(a["store"]) if a.get("store") else None
     if name == "load":
         from benchkit.accuracy import score_corpus
@@ -43,7 +43,15 @@ def _stage(name: str, a: dict) -> dict:
     if name == "sparql":
         from benchkit.sparql import query_latencies
 
-        return query_latencies(store, a.get("rdflib_timeout", 120.0))
+        return query_latencies(store, a["query_timeout"], a["rdflib_timeout"])
+    if name == "sparql_one":
+        from benchkit.sparql import store_query
+
+        return store_query(store, a["name"])
+    if name == "sparql_rdflib":
+        from benchkit.sparql import rdflib_queries
+
+        return rdflib_queries(store, a["names"], a["timeout"])
     if name == "export_score":
         from benchkit.accuracy import score_store
 
@@ -99,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--neo4j-uri", default=os.environ.get("NEO4J_URI"))
     ap.add_argument("--neo4j-user", default=os.environ.get("NEO4J_USER", "neo4j"))
     ap.add_argument("--neo4j-password", default=os.environ.get("NEO4J_PASSWORD", ""))
+    ap.add_argument("--query-timeout", type=float, default=60.0, help="seconds per canned query on the store (default 60)")
+    ap.add_argument("--rdflib-timeout", type=float, default=20.0, help="seconds per query on rdflib (default 20)")
+    ap.add_argument("--stage-timeout", type=float, default=1800.0, help="seconds per stage (default 1800)")
     ap.add_argument("--skip", default="", help="stages to skip, comma-separated (load,build,sparql,falkor,views)")
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--args", help=argparse.SUPPRESS)
@@ -117,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         corpus = _corpus(a.work, n, a.seed)
         store = a.work / f"store-{n}"
-        common = {"corpus": str(corpus), "store": str(store), "jobs": a.jobs}
+        common = {"corpus": str(corpus), "store": str(store), "jobs": a.jobs,
+                  "query_timeout": a.query_timeout, "rdflib_timeout": a.rdflib_timeout}
         m = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
         table.corpus(n, m)
         print(f"[{n}] corpus {corpus} ({m['bytes'] / 1e6:.1f} MB, {m['duties']} planted tasks)", file=sys.stderr)
@@ -131,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
                 table.add(name, n, StageResult(False, {}, 0.0, 0.0, "skipped"))
                 continue
             print(f"[{n}] {name} …", file=sys.stderr)
-            table.add(name, n, run_stage(name, common | extra))
+            table.add(name, n, run_stage(name, common | extra, timeout=a.stage_timeout))
     print(table.render(machine=_machine(a.jobs)))
     return 0
 

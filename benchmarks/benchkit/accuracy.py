@@ -37,10 +37,8 @@ def score_store(corpus: Path, store: Path) -> dict:
     from .measure import NotBuilt
 
     try:
-        from kg import export
-    except ImportError:
-        raise NotBuilt("kg.export") from None
-    fn = getattr(export, "duties", None) or getattr(export, "export_duties", None)
-    if fn is None:
-        raise NotBuilt("kg.export duties")
-    raise NotBuilt("kg.export duties (wiring pending)")
+        from kg.export import duties
+        from kg.store import open_store
+    except ImportError as e:
+        raise NotBuilt(e.name or "kg.export") from None
+    return score_corpus(corpus, duties(open_store(store)))
