@@ -259,16 +259,17 @@ class NoticeComposer:
         addressees = [SUBORDINATES[j.level][0]] + ([j.zone + "管委会"] if j.zone else []) + [
             rng.choice({"province": ["省人民政府各委、办、厅", "省直各有关单位"],
                         "city": ["市直各有关单位", "市人民政府各部门"],
-                        "county": ["县直各单位", "县人民政府各部门"]}[j.level])]
+                        "county": [f"{j.prefix}直各单位", f"{j.prefix}人民政府各部门"]}[j.level])]
         if j.prefix == "区":
-            addressees = [("各街道办事处" if x.startswith("各乡") else x.replace("县", "区")) for x in addressees]
+            addressees = [("各街道办事处" if x.startswith("各乡") else x) for x in addressees]
         sig = _date(rng, self.year)
         printed = (sig[0], sig[1], min(28, sig[2] + rng.randint(1, 10)))
-        has_sig = self.layout == "pdf" or rng.random() < 0.3
+        head = rng.choice(["docno_first", "head_first", "title_first"]) if self.layout != "markdown" else "head_first"
+        # a notice whose header does not name the issuer (000) always signs
+        has_sig = self.layout == "pdf" or head == "title_first" or rng.random() < 0.3
         self.doc.meta = dict(number=number, issuer=issuer, title=title, date=_iso(sig if has_sig else printed),
                              jurisdiction=j.name, level=j.level, kind="notice", addressees=addressees,
                              cited_document_numbers=[])
-        head = rng.choice(["docno_first", "head_first", "title_first"]) if self.layout != "markdown" else "head_first"
         if head == "title_first":  # 000: title, 文号, addressees; the issuer only signs
             self.add("title", title)
             self.add("docno", number)

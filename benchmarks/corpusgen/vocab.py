@@ -24,7 +24,8 @@ class Jurisdiction:
 
     @property
     def level_word(self) -> str:
-        return {"province": "省", "city": "市", "county": "县"}[self.level]
+        """省 / 市 / 县 (区, 市 for districts and county-level cities): 全县, 我市, 县直各单位."""
+        return "省" if self.level == "province" else self.prefix
 
 
 @dataclass(frozen=True)
