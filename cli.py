@@ -302,6 +302,40 @@ def report_cmd(
     _write_or_print(text.encode("utf-8"), output)
 
 
+# --- network views (helper C, issue 6) ---
+
+
+class ViewName(str, Enum):
+    responsibility = "responsibility"
+    co_responsibility = "co-responsibility"
+    unit = "unit"
+    documents = "documents"
+
+
+@app.command("viz")
+def viz_cmd(
+    view: Annotated[ViewName, typer.Argument(help="responsibility | co-responsibility | unit | documents")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write (standalone, works offline).")],
+    store: StoreOption = DEFAULT_STORE,
+    document: Annotated[Optional[str], typer.Option("--document", help="Only this document (文号, or file stem#n).")] = None,
+    sector: Annotated[Optional[str], typer.Option("--sector", help="Only tasks of this sector (code or label, e.g. coal_mine or 煤矿).")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="The unit (name or alias, e.g. 市应急局); required by the unit view, a filter elsewhere.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Above this many tasks (unit pairs in co-responsibility) the view aggregates.")] = 500,
+) -> None:
+    """Write an interactive network view as one standalone HTML page (legend, search, filters, tooltips)."""
+    from kg.views import render_view
+
+    try:
+        result = render_view(view.value, store, document=document, sector=sector, unit=unit, limit=limit)
+    except KgError as exc:
+        raise _fail(exc) from None
+    try:
+        output.write_text(result.html, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(KgError(f"{output}: cannot write ({exc.strerror})")) from None
+    typer.echo(f"wrote {output}: {view.value} view, {result.nodes} nodes, {result.edges} edges")
+
+
 def main() -> None:
     """Entry point of the `kg` console script."""
     app()
