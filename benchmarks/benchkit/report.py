@@ -105,8 +105,12 @@ class Table:
         name = "views (HTML generation)"
         if self._na([name], n, r):
             return
-        parts = [f"{v['name']} {v['seconds']:.1f} s ({v['kb']:.0f} KB)" for v in r.data["views"]]
-        self.put(name, n, "; ".join(parts))
+        for v in r.data["views"]:
+            if "error" in v:
+                self.put(f"view {v['name']}", n, f"failed: {v['error']}")
+            else:
+                self.put(f"view {v['name']}", n, f"{v['seconds']:.1f} s, {v['kb']:,.0f} KB, "
+                                                  f"{v['nodes']:,} nodes, {v['edges']:,} edges")
 
     # -------------------------------------------------------------------------------------------
     def render(self, machine: str) -> str:
