@@ -7,6 +7,7 @@ what the page did: console messages and every URL it requested.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import time
@@ -62,9 +63,7 @@ def available() -> str | None:
     for path in (CHROMIUM, CHROMEDRIVER):
         if not Path(path).exists():
             return f"{path} missing (apt-get install -y chromium chromium-driver)"
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("selenium") is None:
         return "selenium missing (pip install -e '.[test]')"
     return None
 
@@ -84,6 +83,7 @@ class Browser:
         options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
         self.driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
         self.driver.set_page_load_timeout(120)
+        self.driver.set_script_timeout(120)
         self.driver.execute_cdp_cmd("Network.enable", {})
         self.driver.execute_cdp_cmd(
             "Network.emulateNetworkConditions",

@@ -128,6 +128,7 @@
     });
     nodes.update(nodeUpdates);
     edges.update(edgeUpdates);
+    if (nodeUpdates.length && shown.size) { network.fit({nodes: Array.from(shown), animation: false}); }
     view.visible = {nodes: shown.size, edges: shownEdges.size};
     showStatus();
   }

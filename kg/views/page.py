@@ -30,10 +30,14 @@ __all__ = [
     "render_page",
     "graph_json",
     "ASSET_DIR",
+    "ITERATION_BUDGET",
+    "MIN_ITERATIONS",
 ]
 
 ASSET_DIR = Path(__file__).resolve().parent.parent / "assets"
 _VIS_DIR = ("templates", "lib", "vis-9.1.2")
+ITERATION_BUDGET = 150_000  # layout iterations × (nodes + edges / 2) spent before physics stops
+MIN_ITERATIONS = 50
 
 Facets = tuple[tuple[str, tuple[str, ...]], ...]
 """(facet name, values) pairs: the in-page filter on `facet` keeps an item whose values hold the choice.
@@ -195,6 +199,12 @@ def _network(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge]) -> tuple[li
     return list(net.nodes), clean_edges
 
 
+def _iterations(page: Page) -> int:
+    """Layout iterations before physics stops: fewer for big graphs, so the page settles in seconds."""
+    budget = ITERATION_BUDGET // max(len(page.nodes) + len(page.edges) // 2, 1)
+    return max(MIN_ITERATIONS, min(page.stabilization_iterations, budget))
+
+
 def _options(page: Page) -> dict[str, Any]:
     options: dict[str, Any] = {
         "autoResize": True,
@@ -203,7 +213,7 @@ def _options(page: Page) -> dict[str, Any]:
             "enabled": True,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": True, "iterations": page.stabilization_iterations, "fit": True},
+            "stabilization": {"enabled": True, "iterations": _iterations(page), "updateInterval": 10, "fit": True},
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": len(page.edges) > 1500,
                         "navigationButtons": False, "keyboard": False},

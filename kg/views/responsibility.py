@@ -28,8 +28,8 @@ def responsibility_page(data: ViewData, scope: Scope, limit: int) -> Page:
     )
     notes = ()
     if graph.aggregated:
-        notes = (f"任务超过 {limit} 个，已按“文件 × 行业 × 状态”汇总为 {len(graph.nodes) - graph.units} 个节点 · "
-                 f"more than {limit} tasks: tasks are aggregated by document × sector × status "
+        notes = (f"任务超过 {limit} 个，已按“{graph.grouping[0]}”汇总为 {len(graph.nodes) - graph.units} "
+                 f"个节点 · more than {limit} tasks: tasks are aggregated by {graph.grouping[1]} "
                  f"(a node per group, its size and link labels count tasks); narrow with --document or --sector "
                  f"to see one node per task.",)
     return Page(

@@ -34,8 +34,8 @@ def unit_page(data: ViewData, scope: Scope, limit: int) -> Page:
     if len(centres) > 1:
         notes.append(f"“{scope.unit}” 对应 {len(centres)} 个单位 matches {len(centres)} units: {names}.")
     if graph.aggregated:
-        notes.append(f"任务超过 {limit} 个，已按“文件 × 行业 × 状态”汇总 · more than {limit} tasks: aggregated by "
-                     f"document × sector × status.")
+        notes.append(f"任务超过 {limit} 个，已按“{graph.grouping[0]}”汇总 · more than {limit} tasks: "
+                     f"aggregated by {graph.grouping[1]}.")
     centre = LegendGroup("中心 centre", (LegendEntry(f"所查单位 the unit asked for: {names}", CENTRE_COLOR),))
     return Page(
         "unit",
