@@ -43,7 +43,7 @@ def _stage(name: str, a: dict) -> dict:
     if name == "sparql":
         from benchkit.sparql import query_latencies
 
-        return query_latencies(store, a["query_timeout"], a["rdflib_timeout"])
+        return query_latencies(store, a["query_timeout"], a["rdflib_timeout"], a["rdflib_max_quads"])
     if name == "sparql_one":
         from benchkit.sparql import store_query
 
@@ -51,7 +51,7 @@ def _stage(name: str, a: dict) -> dict:
     if name == "sparql_rdflib":
         from benchkit.sparql import rdflib_queries
 
-        return rdflib_queries(store, a["names"], a["timeout"])
+        return rdflib_queries(store, a["names"], a["timeout"], a["max_quads"])
     if name == "export_score":
         from benchkit.accuracy import score_store
 
@@ -109,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--neo4j-password", default=os.environ.get("NEO4J_PASSWORD", ""))
     ap.add_argument("--query-timeout", type=float, default=60.0, help="seconds per canned query on the store (default 60)")
     ap.add_argument("--rdflib-timeout", type=float, default=20.0, help="seconds per query on rdflib (default 20)")
-    ap.add_argument("--stage-timeout", type=float, default=1800.0, help="seconds per stage (default 1800)")
+    ap.add_argument("--rdflib-max-quads", type=int, default=1_000_000,
+                    help="skip rdflib above this many quads (loading runs at ~7k quads/s; default 1,000,000)")
+    ap.add_argument("--stage-timeout", type=float, default=900.0, help="seconds per stage (default 900)")
     ap.add_argument("--skip", default="", help="stages to skip, comma-separated (load,build,sparql,falkor,views)")
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--args", help=argparse.SUPPRESS)
@@ -129,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         corpus = _corpus(a.work, n, a.seed)
         store = a.work / f"store-{n}"
         common = {"corpus": str(corpus), "store": str(store), "jobs": a.jobs,
-                  "query_timeout": a.query_timeout, "rdflib_timeout": a.rdflib_timeout}
+                  "query_timeout": a.query_timeout, "rdflib_timeout": a.rdflib_timeout,
+                  "rdflib_max_quads": a.rdflib_max_quads}
         m = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
         table.corpus(n, m)
         print(f"[{n}] corpus {corpus} ({m['bytes'] / 1e6:.1f} MB, {m['duties']} planted tasks)", file=sys.stderr)

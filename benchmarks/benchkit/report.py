@@ -74,7 +74,7 @@ class Table:
         if not r.ok:
             self.put("SPARQL canned queries", n, r.error, "≤ 0.5 s at 100k tasks; ≥ 20× rdflib")
             return
-        if r.data.get("triples"):
+        if r.data.get("triples") and r.data.get("rdflib_load_s") is not None:
             self.put("SPARQL data (store default graph)", n, f"{r.data['triples']:,} triples "
                      f"(loaded into rdflib in {r.data['rdflib_load_s']:.1f} s)")
         for q in r.data["queries"]:
