@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from kg.cypher_client import CypherClient
 from kg.cypher_text import read_script, read_statement
 from kg.errors import QueryError
-from kg.propgraph import LABELS, REL_TYPES, PropertyGraph
+from kg.propgraph import LABELS, PROJECT_LABEL, REL_TYPES, PropertyGraph, make_graph
 
 __all__ = [
     "DEFAULT_BATCH_BYTES",
@@ -26,6 +26,7 @@ __all__ = [
     "ensure_schema",
     "write_graph",
     "clear_graph",
+    "read_graph",
     "graph_counts",
     "read_fingerprint",
     "write_fingerprint",
@@ -159,3 +160,21 @@ def read_fingerprint(client: CypherClient) -> str | None:
 def write_fingerprint(client: CypherClient, fingerprint: str) -> None:
     """Record `fingerprint` as the store written last."""
     client.run(read_statement("fingerprint_set"), {"id": FINGERPRINT_ID, "fingerprint": fingerprint})
+
+
+def _value(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def read_graph(client: CypherClient) -> PropertyGraph:
+    """This project's nodes and relationships as they are in the database (to check a write)."""
+    nodes = []
+    for labels, props in client.run(read_statement("read_nodes")).rows:
+        label = next(name for name in labels if name != PROJECT_LABEL)
+        values = {name: _value(value) for name, value in dict(props).items()}
+        nodes.append((label, str(values.pop("id")), values))
+    rels = []
+    for rel_type, src, dst, props in client.run(read_statement("read_relationships")).rows:
+        values = {name: _value(value) for name, value in dict(props).items()}
+        rels.append((rel_type, src, dst, str(values.pop("key", "")), values))
+    return make_graph(nodes, rels)

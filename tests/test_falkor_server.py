@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.cypher_client import FalkorClient
+from kg.cypher_writer import read_fingerprint, write_fingerprint
 from kg.errors import BackendError
 from kg.falkor_server import (
     ServerInfo,
@@ -20,6 +22,10 @@ from kg.falkor_server import (
     start_server,
     stop_server,
 )
+
+
+def _client(info: ServerInfo, graph: str = "kg") -> FalkorClient:
+    return FalkorClient(connect(info, graph), info.address)
 
 
 def _alive(pid: int) -> bool:
@@ -49,7 +55,7 @@ def test_session_server_is_on_a_unix_socket_in_the_store(falkordb_server: Server
     assert socket_path.is_socket()
     assert socket_path.parent == Path(falkordb_server.folder)
     assert falkordb_server.port is None and falkordb_server.bolt_port is None
-    assert connect(falkordb_server, "probe").query("RETURN 1 + 1").result_set == [[2]]
+    assert read_fingerprint(_client(falkordb_server, "probe")) is None  # answers; empty graph
 
 
 def test_running_server_is_found_and_reused(falkordb_server: ServerInfo):
@@ -61,14 +67,14 @@ def test_running_server_is_found_and_reused(falkordb_server: ServerInfo):
 def test_local_server_starts_stops_and_keeps_the_graph(tmp_path: Path):
     with local_server(tmp_path) as info:
         assert _alive(info.pid)
-        connect(info).query("CREATE (:Probe {id: $id})", {"id": "p1"})
+        write_fingerprint(_client(info), "p1")
     assert not _alive(info.pid)
     assert find_server(tmp_path) is None
     assert (server_folder(tmp_path) / "graph.rdb").is_file()
     with local_server(tmp_path) as again:
         assert again.pid != info.pid
-        rows = connect(again).query("MATCH (n:Probe) RETURN n.id").result_set
-    assert rows == [["p1"]]
+        kept = read_fingerprint(_client(again))
+    assert kept == "p1"
 
 
 def test_local_server_leaves_a_running_server_running(tmp_path: Path):
@@ -97,7 +103,8 @@ def test_long_store_path_falls_back_to_a_loopback_port(tmp_path: Path):
     try:
         assert info.unix_socket is None
         assert _listening_addresses(info.port) == {"0100007F"}  # 127.0.0.1 only
-        assert connect(info).query("RETURN 'ok'").result_set == [["ok"]]
+        write_fingerprint(_client(info), "ok")
+        assert read_fingerprint(_client(info)) == "ok"
     finally:
         stop_server(info, save=False)
 

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from kg.cypher_client import FalkorClient
-from kg.cypher_writer import graph_counts, write_graph
+from kg.cypher_writer import graph_counts, read_graph, write_graph
 from kg.errors import StoreError
 from kg.falkor_server import connect
 from kg.propgraph import graph_from_store, store_fingerprint
@@ -95,6 +95,7 @@ def test_corpus_written_twice_keeps_its_counts(falkordb_server, corpus_graph):
     assert graph_counts(client) == counts
     assert (first.nodes_created, first.relationships_created) == (len(corpus_graph.nodes), len(corpus_graph.relationships))
     assert (second.nodes_created, second.relationships_created) == (0, 0)
+    assert read_graph(client) == corpus_graph  # quotes, offsets, flags and lists round-trip exactly
 
 
 def test_flags_and_aliases_survive(corpus_graph, corpus_model):
