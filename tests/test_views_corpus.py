@@ -263,3 +263,41 @@ def test_missing_store_is_one_line(tmp_path):
     r = CliRunner().invoke(app, ["viz", "documents", "--store", str(tmp_path / "none"), "-o", str(tmp_path / "v.html")])
     assert r.exit_code == 2
     assert r.output == f"kg: {tmp_path / 'none'}: no built store here (run `kg build PATH --store {tmp_path / 'none'}` first)\n"
+
+
+@pytest.mark.parametrize("view", ["responsibility", "co-responsibility", "unit"])
+def test_a_filter_that_selects_nothing_draws_an_empty_page(chromium, corpus_store_dir, triples, tmp_path, view):
+    doc = ID + "doc/临政函〔2024〕11号"
+    used = {triples.one(SD + "primarySector").get(t, "").rsplit("/", 1)[-1] for t in triples.subjects(SD + "document", doc)}
+    sector = next(code for code in ("coal_mine", "gas", "fire") if code not in used)
+    path = tmp_path / "empty.html"
+    extra = ["--unit", "市应急局"] if view == "unit" else []
+    r = CliRunner().invoke(app, ["viz", view, "--store", str(corpus_store_dir), "-o", str(path),
+                                 "--document", "临政函〔2024〕11号", "--sector", sector, *extra])
+    assert r.exit_code == 0, r.output
+    assert r.output.endswith(f"{view} view, 0 nodes, 0 edges\n")
+    visit = chromium.open(path)
+    assert visit.errors == [] and visit.external == []
+    assert chromium.js("return window.kgView.drawn();") == {"nodes": 0, "edges": 0}
+    header = chromium.js("return document.getElementById('kg-header').textContent;")
+    assert "nothing to draw: the filters select no task." in header
+    assert "left out 0 nodes" not in header and "of 0." not in header
+
+
+def test_same_bytes_across_processes_and_hash_seeds(corpus_store_dir, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nfrom kg.views import render_view\n"
+        "for v in ('responsibility', 'co-responsibility', 'unit', 'documents'):\n"
+        "    sys.stdout.write(render_view(v, sys.argv[1], unit='市应急局' if v == 'unit' else None).html)\n"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script, str(corpus_store_dir)], env=env, capture_output=True,
+                              check=True, cwd=tmp_path)
+        outputs.append(done.stdout)
+    assert len(outputs[0]) > 1_000_000 and outputs[0] == outputs[1]

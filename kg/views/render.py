@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.errors import QueryError
 from kg.view_data import ViewData, load_view_data
@@ -47,7 +47,11 @@ def build_page(view: str, data: ViewData, scope: Scope, limit: int = DEFAULT_LIM
         raise QueryError(f"unknown view {view!r} (one of {', '.join(VIEWS)})")
     if limit < 1:
         raise QueryError(f"--limit must be at least 1, got {limit}")
-    return VIEWS[view](data, scope, limit)
+    page = VIEWS[view](data, scope, limit)
+    if not page.nodes:
+        page = replace(page, notes=page.notes + ("没有可画的内容：筛选条件未选中任何任务 · nothing to draw: the filters "
+                                                 "select no task.",))
+    return page
 
 
 def render_view(view: str, store_dir: str | os.PathLike[str], *, document: str | None = None,

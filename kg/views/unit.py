@@ -24,10 +24,12 @@ def unit_page(data: ViewData, scope: Scope, limit: int) -> Page:
     whole = apply_scope(data, Scope(unit=scope.unit), centres)
     everything = task_graph(whole, whole.tasks, len(whole.tasks), colors)
     names = "、".join(data.units[c].name for c in centres)
+    drawn_centres = sum(1 for n in graph.nodes if n.id in colors)
+    others = graph.units - drawn_centres
     filters = Scope(scope.document, scope.sector).describe()
     summary = (
-        f"{names}：{graph.tasks} 个任务，与 {graph.units - len(centres)} 个其他单位共同承担 · "
-        f"{plural(graph.tasks, 'task')}, shared with {plural(graph.units - len(centres), 'other unit')}.",
+        f"{names}：{graph.tasks} 个任务，与 {others} 个其他单位共同承担 · "
+        f"{plural(graph.tasks, 'task')}, shared with {plural(others, 'other unit')}.",
         left_out_line(filters, everything.tasks + everything.units, graph.tasks + graph.units),
     )
     notes = []
