@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kg.errors import KgError
+
 __all__ = [
     "Facets",
     "GraphNode",
@@ -35,7 +37,7 @@ __all__ = [
 ]
 
 ASSET_DIR = Path(__file__).resolve().parent.parent / "assets"
-_VIS_DIR = ("templates", "lib", "vis-9.1.2")
+_VIS_LIB = ("templates", "lib")  # inside the pyvis package: vis-X.Y.Z/vis-network.min.js and .css
 ITERATION_BUDGET = 150_000  # layout iterations × (nodes + edges / 2) spent before physics stops
 MIN_ITERATIONS = 50
 
@@ -122,10 +124,20 @@ class Page:
     options: dict[str, Any] = field(default_factory=dict)  # extra vis-network options (merged)
 
 
+def _version(folder: Path) -> tuple[int, ...]:
+    parts = folder.name.removeprefix("vis-").split(".")
+    return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else ()
+
+
 def _vis_asset(name: str) -> str:
+    """A vis-network file shipped in the pyvis package (the newest vis-X.Y.Z folder that has it)."""
     import pyvis
 
-    return (Path(pyvis.__file__).resolve().parent.joinpath(*_VIS_DIR) / name).read_text(encoding="utf-8")
+    lib = Path(pyvis.__file__).resolve().parent.joinpath(*_VIS_LIB)
+    folders = sorted((f for f in lib.glob("vis-*") if _version(f) and (f / name).is_file()), key=_version)
+    if not folders:
+        raise KgError(f"{lib}: no vis-*/{name} in the installed pyvis package (reinstall pyvis>=0.3.2)")
+    return (folders[-1] / name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=None)
@@ -133,7 +145,7 @@ def _assets() -> dict[str, str]:
     """The inline assets, checked so that none can end its own element early."""
     vis_js, _, source_map = _vis_asset("vis-network.min.js").rpartition("//# sourceMappingURL=")
     if not vis_js or "\n" in source_map.strip():
-        raise RuntimeError("vis-network.min.js: expected a source-map comment on its last line")
+        raise KgError("vis-network.min.js: expected a source-map comment on its last line")
     assets = {
         "vis_js": vis_js,
         "vis_css": _vis_asset("vis-network.css"),
@@ -143,7 +155,7 @@ def _assets() -> dict[str, str]:
     for name, text in assets.items():
         lowered = text.lower()
         if "</script" in lowered or "</style" in lowered or "<!--" in lowered:
-            raise RuntimeError(f"asset {name} contains a closing tag or comment opener and cannot be inlined")
+            raise KgError(f"asset {name} contains a closing tag or comment opener and cannot be inlined")
     return assets
 
 
