@@ -99,7 +99,7 @@ def test_document_text_never_appears_as_markup():
 
 def test_no_reference_to_the_web():
     html = render_page(sample_page())
-    for marker in ("<link", "src=\"http", "src='http", "@import", "url(http", "url('http", 'url("http'):
+    for marker in ("<link", "src=\"http", "src='http", "@import", "url(http", "url('http", 'url("http', "sourceMappingURL"):
         assert marker not in html
     csp = unescape(html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0])
     assert csp.startswith("default-src 'none'; script-src 'sha256-") and "connect-src 'none'" in csp
