@@ -99,6 +99,25 @@ def diff(
     typer.echo(f"wrote {output}")
 
 
+class LineageFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command("lineage")
+def lineage_cmd(
+    store: Annotated[Path, typer.Option(help="Store folder written by `kg build`.")] = Path("kg-data"),
+    fmt: Annotated[LineageFormat, typer.Option("--format", help="Output format.")] = LineageFormat.table,
+) -> None:
+    """Which document cites which (by 文号 or title), and each lower-level task aligned to the task it implements."""
+    from kg.lineage import run_lineage
+
+    try:
+        typer.echo(run_lineage(store, fmt.value), nl=False)
+    except KgError as exc:
+        raise _fail(exc) from None
+
+
 # --- graph: build, export, query, stats, report (helper A, issue 4) ---
 
 DEFAULT_STORE = Path("kg-data")

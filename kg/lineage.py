@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from kg.model import Assignment, Document, Task
 
 __all__ = [
+    "run_lineage",
     "ALIGN_THRESHOLD",
     "DocumentLink",
     "TaskAlignment",
@@ -216,3 +217,39 @@ def lineage(docs: list[Document], threshold: float = ALIGN_THRESHOLD) -> Lineage
     pairs = sorted({(lk.citing, lk.cited) for lk in links if lk.resolved})
     aligned = tuple(align_tasks(by_id[c], by_id[p], threshold) for c, p in pairs if by_id[c].tasks and by_id[p].tasks)
     return Lineage(tuple(links), aligned)
+
+
+def _fmt_table(lin: Lineage) -> str:
+    """Links, then for each aligned pair the child task -> parent task with its score."""
+    from kg.diff import _table
+
+    out = ["document links (citing -> cited)"]
+    out += _table(["citing", "cited", "via", "loaded"],
+                  [[lk.citing, lk.cited, lk.via, "yes" if lk.resolved else "no"] for lk in lin.links])
+    for dl in lin.documents:
+        out += ["", f"{dl.child} implements {dl.parent}: {len(dl.alignments)} tasks aligned, "
+                    f"{len(dl.unaligned_child_tasks)} new, {len(dl.dropped_parent_tasks)} of the parent's not taken up"]
+        out += _table(["child task", "parent task", "score", "functions added", "functions dropped"],
+                      [[a.child_task, a.parent_task, f"{a.score:.2f}", ", ".join(a.functions_added) or "-",
+                        ", ".join(a.functions_dropped) or "-"] for a in dl.alignments])
+    return "\n".join(out) + "\n"
+
+
+def run_lineage(store_dir, fmt: str = "table", threshold: float = ALIGN_THRESHOLD) -> str:
+    """`kg lineage`: document links and task alignments over every document in the store."""
+    import json
+    from dataclasses import asdict
+
+    from kg.diff import documents_from_store
+    from kg.errors import InputError
+    from kg.export import documents
+    from kg.store import open_store
+
+    if fmt not in ("table", "json"):
+        raise InputError(fmt, "unknown format; expected table or json")
+    ids = [r["id"] for r in documents(open_store(store_dir))]
+    docs = documents_from_store(store_dir, ids)
+    lin = lineage(docs, threshold)
+    if fmt == "json":
+        return json.dumps(asdict(lin), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return _fmt_table(lin)
