@@ -141,8 +141,9 @@ def make_graph(
 ) -> PropertyGraph:
     """Build a PropertyGraph from (label, id, props) and (type, src, dst, key, props) tuples.
 
-    Duplicates of the same node must agree (their properties are merged; a conflict is an error);
-    relationships whose endpoints are missing are an error (the store is inconsistent).
+    Rows for the same node (id) or relationship (type, src, dst, key) are merged — so one label or type
+    may be read by several queries — and must agree: two values for one property are an error, as is a
+    relationship whose endpoints are missing (the store is inconsistent).
     """
     merged: dict[str, tuple[str, dict[str, Value | None]]] = {}
     for label, node_id, props in nodes:
@@ -152,29 +153,31 @@ def make_graph(
             old_label, old_props = merged[node_id]
             if old_label != label:
                 raise StoreError(f"property graph: {node_id} is both {old_label} and {label}")
-            for name, value in props.items():
-                if value is None or value == "":
-                    continue
-                if old_props.get(name) not in (None, "", value):
-                    raise StoreError(
-                        f"property graph: {label} {node_id} has two values for {name}: {old_props[name]!r}, {value!r}"
-                    )
-                old_props[name] = value
+            _merge_props(old_props, props, f"{label} {node_id}")
         else:
             merged[node_id] = (label, dict(props))
     node_tuple = tuple(sorted(Node(label, node_id, _props(props)) for node_id, (label, props) in merged.items()))
-    rels: dict[tuple[str, str, str, str], Relationship] = {}
+    rels: dict[tuple[str, str, str, str], dict[str, Value | None]] = {}
     for rel_type, src, dst, key, props in relationships:
         if rel_type not in REL_TYPES:
             raise StoreError(f"property graph: unknown relationship type {rel_type!r}")
         for end in (src, dst):
             if end not in merged:
                 raise StoreError(f"property graph: {rel_type} {src} -> {dst} points to a missing node {end}")
-        rel = Relationship(rel_type, src, dst, key, _props(props))
-        known = rels.setdefault((rel_type, src, dst, key), rel)
-        if known != rel:
-            raise StoreError(f"property graph: {rel_type} {src} -> {dst} {key} has two sets of properties")
-    return PropertyGraph(nodes=node_tuple, relationships=tuple(sorted(rels.values())))
+        known = rels.setdefault((rel_type, src, dst, key), {})
+        _merge_props(known, props, f"{rel_type} {src} -> {dst} {key}".rstrip())
+    rel_tuple = tuple(sorted(Relationship(*ident, _props(props)) for ident, props in rels.items()))
+    return PropertyGraph(nodes=node_tuple, relationships=rel_tuple)
+
+
+def _merge_props(known: dict[str, Value | None], props: Mapping[str, Value | None], what: str) -> None:
+    """Add `props` to `known`; two different non-empty values for one property are an error."""
+    for name, value in props.items():
+        if value is None or value == "":
+            continue
+        if known.get(name) not in (None, "", value):
+            raise StoreError(f"property graph: {what} has two values for {name}: {known[name]!r}, {value!r}")
+        known[name] = value
 
 
 _LIST_SUFFIX = "__list"  # a column NAME__list holds tab-separated strings: list property NAME
@@ -197,7 +200,8 @@ def graph_from_store(store: Path) -> PropertyGraph:
     """The property graph of a built store, read with queries/internal/pg_nodes_*.rq and pg_rels_*.rq.
 
     Each node query returns ``id`` plus property columns; each relationship query ``src``, ``dst``,
-    optionally ``key``, plus property columns. Empty cells are left out.
+    optionally ``key``, plus property columns. Empty cells are left out. ``pg_rels_assigned_offsets``
+    adds columns to ``pg_rels_assigned``'s rows (see _query_names).
     """
     from kg.queries import run_query
     from kg.store import open_store
@@ -205,20 +209,31 @@ def graph_from_store(store: Path) -> PropertyGraph:
     db = open_store(store)
     nodes = []
     for label in LABELS:
-        rows = run_query(db, f"internal/pg_nodes_{label.lower()}")
-        if "id" not in rows.columns:
-            raise StoreError(f"queries/internal/pg_nodes_{label.lower()}.rq: no id column")
-        at = rows.columns.index("id")
-        nodes += [(label, str(row[at]), _row_props(rows.columns, row, ("id",))) for row in rows.rows]
+        for name in _query_names(f"pg_nodes_{label.lower()}"):
+            rows = run_query(db, name)
+            if "id" not in rows.columns:
+                raise StoreError(f"queries/{name}.rq: no id column")
+            at = rows.columns.index("id")
+            nodes += [(label, str(row[at]), _row_props(rows.columns, row, ("id",))) for row in rows.rows]
     rels = []
     for rel_type in REL_TYPES:
-        rows = run_query(db, f"internal/pg_rels_{rel_type.lower()}")
-        cells = [dict(zip(rows.columns, row)) for row in rows.rows]
-        rels += [
-            (rel_type, str(c["src"]), str(c["dst"]), str(c.get("key") or ""), _row_props(rows.columns, row, _REL_COLUMNS))
-            for c, row in zip(cells, rows.rows)
-        ]
+        for name in _query_names(f"pg_rels_{rel_type.lower()}"):
+            rows = run_query(db, name)
+            cells = [dict(zip(rows.columns, row)) for row in rows.rows]
+            rels += [
+                (rel_type, str(c["src"]), str(c["dst"]), str(c.get("key") or ""), _row_props(rows.columns, row, _REL_COLUMNS))
+                for c, row in zip(cells, rows.rows)
+            ]
     return make_graph(nodes, rels)
+
+
+def _query_names(stem: str) -> list[str]:
+    """internal/STEM and any internal/STEM_*: several queries may fill one label or type."""
+    from kg.queries import QUERY_DIR
+
+    folder = QUERY_DIR / "internal"
+    extra = sorted(p.stem for p in folder.glob(f"{stem}_*.rq"))
+    return [f"internal/{stem}"] + [f"internal/{name}" for name in extra]
 
 
 def store_fingerprint(store: Path) -> str:
