@@ -19,7 +19,7 @@ from kg.model import SourceFile, Span
 from kg.queries import run_query
 from kg.schema import ontology_files
 from kg.store import ONTOLOGY_GRAPH, FileRecord, Store, StoreWriter, open_store
-from kg.triples import file_graph
+from kg.triples import file_ntriples
 
 __all__ = ["INPUT_SUFFIXES", "FileReport", "BuildReport", "build", "find_inputs", "builder_fingerprint"]
 
@@ -140,11 +140,19 @@ def _previous(store_dir: Path) -> tuple[dict[str, FileRecord], dict[str, set[str
 
 
 def _summaries(store: Store) -> tuple[dict[str, tuple[int, ...]], dict[str, list[Span]]]:
-    counts = {r[0]: tuple(r[1:]) for r in run_query(store, "internal/build_summary").rows}
+    """Per file: (documents, sections, tasks, unplaced characters) and the unplaced spans."""
+    counts: dict[str, dict[str, int]] = {}
+    for name, what, n in run_query(store, "internal/build_summary").rows:
+        counts.setdefault(name, {})[what] = n
     spans: dict[str, list[Span]] = {}
     for name, start, end, text in run_query(store, "internal/unplaced_spans").rows:
         spans.setdefault(name, []).append(Span(start, end, text or ""))
-    return counts, spans
+    out = {
+        name: (c.get("documents", 0), c.get("sections", 0), c.get("tasks", 0),
+               sum(s.end - s.start for s in spans.get(name, ())))
+        for name, c in counts.items()
+    }
+    return out, spans
 
 
 def build(paths: Iterable[str | os.PathLike[str]], store_dir: str | os.PathLike[str]) -> BuildReport:
@@ -157,8 +165,7 @@ def build(paths: Iterable[str | os.PathLike[str]], store_dir: str | os.PathLike[
     owners: dict[str, str] = {}  # document id -> source file
     with StoreWriter(store_path) as writer:
         ontology = b"".join(p.read_bytes() + b"\n" for p in ontology_files())
-        writer.drop_graph(ONTOLOGY_GRAPH)
-        writer.load_turtle(ONTOLOGY_GRAPH, ontology)
+        writer.replace_graph(ONTOLOGY_GRAPH, ontology, fmt="ttl")
         for path in inputs:
             name = path.name
             if name in outcome:
@@ -188,7 +195,7 @@ def build(paths: Iterable[str | os.PathLike[str]], store_dir: str | os.PathLike[
                 continue
             owners.update((d.id, name) for d in source.documents)
             graph = ids.file_iri(name)
-            writer.replace_graph(str(graph), file_graph(source).serialize(format="nt", encoding="utf-8"))
+            writer.replace_graph(str(graph), file_ntriples(source))
             writer.set_file_record(FileRecord(name, str(graph), sha, fingerprint))
             outcome[name] = (path, "built", "")
         for name, record in sorted(writer.files.items()):

@@ -8,8 +8,8 @@ Layout of a store folder::
 
 Graphs: ``id:file/{name}`` per source file, ``…/ontology`` for ontology/*.ttl, ``id:build`` for
 build bookkeeping (sha256 and builder fingerprint per file). The default graph is the set-merge
-of the file graphs and the ontology, rebuilt on every commit; queries run against it (Oxigraph's
-union-of-graphs mode repeats a triple once per graph holding it, the merge does not).
+of the file graphs and the ontology, kept up to date as graphs change; queries run against it
+(Oxigraph's union-of-graphs mode repeats a triple once per graph holding it, the merge does not).
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ __all__ = [
 ONTOLOGY_GRAPH = BASE + "ontology"
 BUILD_GRAPH = str(ID["build"])
 _POINTER = "CURRENT"
+_BATCH_BYTES = 64 * 1024 * 1024  # bulk-load new graphs in batches of about this size
 _LOCK = ".lock"
 
 
@@ -192,6 +193,8 @@ class StoreWriter:
         self._db: ox.Store | None = None
         self._new: Path | None = None
         self._old: Path | None = None
+        self._pending: list[bytes] = []
+        self._pending_bytes = 0
 
     def __enter__(self) -> StoreWriter:
         try:
@@ -237,21 +240,58 @@ class StoreWriter:
         """Source files the database holds now (including changes made so far)."""
         return _file_records(self._require())
 
-    def replace_graph(self, graph: str, ntriples: bytes) -> None:
-        """Replace a named graph with the given N-Triples."""
-        self.drop_graph(graph)
-        node = ox.NamedNode(graph)
-        self._require().load(input=ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=node)
+    def replace_graph(self, graph: str, data: bytes, fmt: str = "nt") -> None:
+        """Make a named graph hold exactly `data` (N-Triples, or Turtle with fmt="ttl").
 
-    def load_turtle(self, graph: str, turtle: bytes) -> None:
-        """Add Turtle to a named graph (the ontology)."""
-        self._require().load(input=turtle, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph))
+        The merged default graph follows: a triple leaves it only when no other graph holds it.
+        A graph that is new is bulk-loaded in batches (fast for a first build); an existing one is
+        changed by difference, so replacing a graph by the same triples writes nothing.
+        """
+        db = self._require()
+        node = ox.NamedNode(graph)
+        if not db.contains_named_graph(node) and fmt == "nt":
+            suffix = f" <{graph}> .\n".encode("utf-8")
+            for line in data.splitlines():
+                if line.strip():
+                    self._pending.append(line.rstrip()[:-1].rstrip() + suffix)
+                    self._pending.append(line.rstrip() + b"\n")
+            self._pending_bytes += 2 * len(data)
+            if self._pending_bytes > _BATCH_BYTES:
+                self._flush_pending()
+            return
+        parsed = ox.parse(data, format=ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.TURTLE)
+        new = {ox.Triple(q.subject, q.predicate, q.object) for q in parsed}
+        old = {ox.Triple(q.subject, q.predicate, q.object) for q in db.quads_for_pattern(None, None, None, node)}
+        self._remove_triples(node, old - new)
+        added = sorted(new - old, key=str)
+        default = ox.DefaultGraph()
+        db.extend([ox.Quad(t.subject, t.predicate, t.object, node) for t in added]
+                  + [ox.Quad(t.subject, t.predicate, t.object, default) for t in added])
+        if not new and not old:
+            db.add_graph(node)
+
+    def _remove_triples(self, node: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
+        """Remove triples from a named graph, and from the default graph unless another graph holds them."""
+        db = self._require()
+        default, build = ox.DefaultGraph(), ox.NamedNode(BUILD_GRAPH)
+        for t in triples:
+            db.remove(ox.Quad(t.subject, t.predicate, t.object, node))
+            holders = (q.graph_name for q in db.quads_for_pattern(t.subject, t.predicate, t.object, None))
+            if not any(g != default and g != build for g in holders):
+                db.remove(ox.Quad(t.subject, t.predicate, t.object, default))
+
+    def _flush_pending(self) -> None:
+        if self._pending:
+            self._require().bulk_load(input=b"".join(self._pending), format=ox.RdfFormat.N_QUADS)
+        self._pending, self._pending_bytes = [], 0
 
     def drop_graph(self, graph: str) -> None:
-        """Remove a named graph if present."""
+        """Remove a named graph (and what only it contributed to the default graph) if present."""
         db = self._require()
         node = ox.NamedNode(graph)
         if db.contains_named_graph(node):
+            triples = [ox.Triple(q.subject, q.predicate, q.object) for q in db.quads_for_pattern(None, None, None, node)]
+            self._remove_triples(node, triples)
             db.remove_graph(node)
 
     def set_file_record(self, record: FileRecord) -> None:
@@ -278,16 +318,10 @@ class StoreWriter:
             db.remove(q)
 
     def commit(self) -> Path:
-        """Rebuild the merged default graph, flush, and make this database the live one."""
+        """Write what is buffered, flush, and make this database the live one."""
+        self._flush_pending()
         db = self._require()
-        db.clear_graph(ox.DefaultGraph())
-        build = ox.NamedNode(BUILD_GRAPH)
-        graphs = sorted((g for g in db.named_graphs() if g != build), key=lambda g: g.value)
-        default = ox.DefaultGraph()
-        for g in graphs:
-            db.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in db.quads_for_pattern(None, None, None, g))
         db.flush()
-        db.optimize()
         self._db = None
         del db
         assert self._new is not None
