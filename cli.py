@@ -141,18 +141,23 @@ def build_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Notice files or folders (txt, md, docx, pdf, html).")],
     store: StoreOption = DEFAULT_STORE,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the unplaced text spans.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) when text was left unplaced or a file has warnings.")] = False,
+    max_size: Annotated[Optional[int], typer.Option("--max-size", help="Largest input file in MB.", min=1)] = None,
 ) -> None:
     """Read notices into the graph store: per file documents, sections, tasks and unplaced characters."""
     from kg.build import build
 
     try:
-        report = build(paths, store)
+        report = build(paths, store, max_size * 1024 * 1024 if max_size else None)
     except KgError as exc:
         raise _fail(exc) from None
     for line in report.lines(verbose):
         typer.echo(line)
     if report.errors:
         raise typer.Exit(code=2)
+    if strict and report.doubts:
+        typer.echo(f"kg: --strict: {len(report.doubts)} files with unplaced text or warnings", err=True)
+        raise typer.Exit(code=1)
 
 
 export_app = typer.Typer(no_args_is_help=True, help="Export what the store holds (JSON Lines or RDF).")

@@ -24,6 +24,7 @@ from kg.triples import file_ntriples
 __all__ = ["INPUT_SUFFIXES", "FileReport", "BuildReport", "build", "find_inputs", "builder_fingerprint"]
 
 INPUT_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
+_QUIET_SKIPS = ("a folder's README", "hidden")  # passed over in folders without a report line
 _ROOT = Path(__file__).resolve().parent.parent
 _CODE = ("loaders", "kg/model.py", "kg/ids.py", "kg/namespaces.py", "kg/triples.py")
 
@@ -34,13 +35,14 @@ class FileReport:
 
     source_file: str
     path: str
-    status: str  # built | unchanged | error | removed
+    status: str  # built | unchanged | error | skipped | removed
     documents: int = 0
     sections: int = 0
     tasks: int = 0
     unplaced_chars: int = 0
     unplaced: tuple[Span, ...] = ()
     error: str = ""
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,14 +54,19 @@ class BuildReport:
 
     @property
     def errors(self) -> tuple[FileReport, ...]:
-        return tuple(f for f in self.files if f.status == "error")
+        return tuple(f for f in self.files if f.status in ("error", "skipped"))
+
+    @property
+    def doubts(self) -> tuple[FileReport, ...]:
+        """Built files with unplaced text or warnings (what `kg build --strict` turns into a failure)."""
+        return tuple(f for f in self.files if f.status in ("built", "unchanged") and (f.unplaced_chars or f.warnings))
 
     def lines(self, verbose: bool = False) -> list[str]:
         """Human-readable report lines (one per file, then a total)."""
         out = []
         for f in self.files:
-            if f.status == "error":
-                out.append(f"{f.path}: error: {f.error}")
+            if f.status in ("error", "skipped"):
+                out.append(f"{f.path}: {f.status}: {f.error}")
                 continue
             if f.status == "removed":
                 out.append(f"{f.source_file}: removed from the store (not named in this build)")
@@ -68,6 +75,7 @@ class BuildReport:
                 f"{f.source_file}: {f.status}: {f.documents} documents, {f.sections} sections, "
                 f"{f.tasks} tasks, {f.unplaced_chars} unplaced characters"
             )
+            out += [f"  warning: {w}" for w in f.warnings]
             if verbose:
                 for span in f.unplaced:
                     out.append(f"  unplaced {span.start}-{span.end}: {' '.join(span.text.split())[:80]}")
@@ -80,29 +88,27 @@ class BuildReport:
 
 
 def find_inputs(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], list[FileReport]]:
-    """Expand files and folders into input files (sorted); missing paths become error reports.
+    """Expand files and folders into input files (sorted, loaders.formats.iter_inputs); missing paths
+    become error reports, files of an unknown type inside a folder are reported as skipped.
 
-    A folder contributes its notice files (README files describe a folder and are skipped);
+    A folder contributes its notice files (README files describe a folder and are passed over);
     a file named explicitly is always read.
     """
-    files: list[Path] = []
-    errors: list[FileReport] = []
+    from loaders.formats import iter_inputs
+
+    found, passed = iter_inputs(paths)
+    reports: list[FileReport] = []
+    for p, reason in passed:
+        if reason.startswith(_QUIET_SKIPS):
+            continue
+        status = "error" if not p.exists() or reason.startswith("no such") else "skipped"
+        reports.append(FileReport(p.name, str(p), status, error=reason))
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                q for q in p.rglob("*")
-                if q.is_file() and q.suffix.lower() in INPUT_SUFFIXES and not q.name.upper().startswith("README")
-            )
-            if not found:
-                errors.append(FileReport(p.name, str(p), "error", error=f"no {'/'.join(INPUT_SUFFIXES)} files in this folder"))
-            files.extend(found)
-        elif p.is_file():
-            files.append(p)
-        else:
-            errors.append(FileReport(p.name, str(p), "error", error="no such file or folder"))
-    unique = sorted(dict.fromkeys(f.resolve() for f in files), key=lambda q: (q.name, str(q)))
-    return unique, errors
+        if p.is_dir() and not any(f == p or p in f.parents for f in found):
+            reports.append(FileReport(p.name, str(p), "error", error=f"no {'/'.join(INPUT_SUFFIXES)} files in this folder"))
+    unique = sorted(dict.fromkeys(f.resolve() for f in found), key=lambda q: (q.name, str(q)))
+    return unique, reports
 
 
 def builder_fingerprint() -> str:
@@ -116,15 +122,19 @@ def builder_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def _load(path: Path) -> SourceFile:
+def _load(path: Path, max_bytes: int | None = None) -> SourceFile:
     from loaders import load_file
+    from loaders.pipeline import NOT_A_NOTICE
 
     try:
-        return load_file(path)
+        source = load_file(path, max_bytes)
     except KgError:
         raise
     except Exception as e:  # a parser bug on one file must not stop the others
         raise InputError(str(path), f"cannot parse ({type(e).__name__}: {' '.join(str(e).split())})") from None
+    if NOT_A_NOTICE in source.warnings:
+        raise InputError(str(path), NOT_A_NOTICE)
+    return source
 
 
 def _previous(store_dir: Path) -> tuple[dict[str, FileRecord], dict[str, set[str]]]:
@@ -155,8 +165,12 @@ def _summaries(store: Store) -> tuple[dict[str, tuple[int, ...]], dict[str, list
     return out, spans
 
 
-def build(paths: Iterable[str | os.PathLike[str]], store_dir: str | os.PathLike[str]) -> BuildReport:
-    """Build (or update) the store from files and folders; see the module docstring."""
+def build(paths: Iterable[str | os.PathLike[str]], store_dir: str | os.PathLike[str],
+          max_bytes: int | None = None) -> BuildReport:
+    """Build (or update) the store from files and folders; see the module docstring.
+
+    `max_bytes` caps the size of one input file (default loaders.formats.DEFAULT_MAX_BYTES).
+    """
     store_path = Path(store_dir)
     inputs, reports = find_inputs(list(paths))
     fingerprint = builder_fingerprint()
@@ -185,7 +199,7 @@ def build(paths: Iterable[str | os.PathLike[str]], store_dir: str | os.PathLike[
                     outcome[name] = (path, "unchanged", "")
                     continue
             try:
-                source = _load(path)
+                source = _load(path, max_bytes)
             except KgError as e:
                 outcome[name] = (path, "error", str(e).removeprefix(f"{path}: "))
                 continue
@@ -204,12 +218,17 @@ def build(paths: Iterable[str | os.PathLike[str]], store_dir: str | os.PathLike[
                 if name not in outcome:
                     reports.append(FileReport(name, "", "removed"))
         writer.commit()
-    counts, spans = _summaries(open_store(store_path))
+    live = open_store(store_path)
+    counts, spans = _summaries(live)
+    warnings: dict[str, list[str]] = {}
+    for name, warning in run_query(live, "internal/build_warnings").rows:
+        warnings.setdefault(name, []).append(warning)
     for name, (path, status, error) in outcome.items():
         if status == "error":
             reports.append(FileReport(name, str(path), status, error=error))
         else:
             c = counts.get(name, (0, 0, 0, 0))
-            reports.append(FileReport(name, str(path), status, *c, unplaced=tuple(spans.get(name, ())), error=error))
+            reports.append(FileReport(name, str(path), status, *c, unplaced=tuple(spans.get(name, ())), error=error,
+                                      warnings=tuple(warnings.get(name, ()))))
     order = {"error": 0, "removed": 1}
     return BuildReport(str(store_path), tuple(sorted(reports, key=lambda r: (r.source_file, order.get(r.status, 2)))))
