@@ -68,6 +68,7 @@ class _Writer:
     def __init__(self, file_node: URIRef):
         self.lines: set[str] = set()
         self.file = file_node
+        self.jurisdiction: str | None = None  # of the document being written (scopes generic titles)
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | _Lit) -> None:
         obj = o if isinstance(o, _Lit) else f"<{o}>"
@@ -146,6 +147,7 @@ class _Writer:
     def document(self, doc: Document, position: int) -> None:
         d = ids.document_iri(doc.id)
         add = self.add
+        self.jurisdiction = doc.jurisdiction
         add(d, RDF.type, SD.Document)
         add(d, RDF.type, ELI.LegalResource)
         add(d, DCTERMS.identifier, _literal(doc.id))
@@ -190,11 +192,21 @@ class _Writer:
             self.default_clause(d, doc.id, clause, k)
         self.unplaced(d, doc.unplaced)
 
-    def regulation(self, title: str) -> URIRef:
-        reg = ids.regulation_iri(title)
+    def regulation(self, title: str, number: str = "") -> URIRef:
+        """One node per regulation however it is cited (《安全生产法》 ≡ 《中华人民共和国安全生产法》): the IRI
+        and eli:title come from the normalised title, the printed forms are skos:altLabel."""
+        from loaders.citations import normalise_regulation
+
+        norm = normalise_regulation(title, self.jurisdiction, number)
+        reg = ids.regulation_iri(norm.key)
         self.add(reg, RDF.type, SD.Regulation)
         self.add(reg, RDF.type, ELI.LegalResource)
-        self.add(reg, ELI.title, _literal(title))
+        self.add(reg, ELI.title, _literal(norm.label))
+        self.add(reg, DCTERMS.type, _literal(norm.type))
+        if title != norm.label:
+            self.add(reg, SKOS.altLabel, _literal(title))
+        if norm.number:
+            self.add(reg, ELI.id_local, _literal(norm.number))
         return reg
 
     def term(self, d: URIRef, doc_id: str, term: Term) -> URIRef:
@@ -267,7 +279,7 @@ class _Writer:
 
     def citation(self, t: URIRef, citation: Citation, k: int) -> None:
         c = ids.child_iri(t, "citation", k)
-        reg = self.regulation(citation.title)
+        reg = self.regulation(citation.title, citation.number)
         self.add(t, SD.citation, c)
         self.add(t, ELI.cites, reg)
         self.add(c, RDF.type, SD.Citation)
