@@ -37,9 +37,13 @@ def _stage(name: str, a: dict) -> dict:
         duties = r.pop("duties")
         return r | score_corpus(corpus, duties)
     if name == "build":
-        from benchkit.build import build_and_rebuild
+        from benchkit.build import build_fresh
 
-        return build_and_rebuild(corpus, store)
+        return build_fresh(corpus, store)
+    if name == "rebuild":
+        from benchkit.build import rebuild_one_changed
+
+        return rebuild_one_changed(store)
     if name == "sparql":
         from benchkit.sparql import query_latencies
 
@@ -136,13 +140,13 @@ def main(argv: list[str] | None = None) -> int:
         m = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
         table.corpus(n, m)
         print(f"[{n}] corpus {corpus} ({m['bytes'] / 1e6:.1f} MB, {m['duties']} planted tasks)", file=sys.stderr)
-        stages = [("load", {}), ("build", {}), ("export_score", {}), ("sparql", {}), ("falkor", {})]
+        stages = [("load", {}), ("build", {}), ("rebuild", {}), ("export_score", {}), ("sparql", {}), ("falkor", {})]
         if a.neo4j_uri:
             stages.append(("bolt", {"uri": a.neo4j_uri, "user": a.neo4j_user, "password": a.neo4j_password}))
         if n == max(sizes):
             stages.append(("views", {"out": str(a.work / f"views-{n}")}))
         for name, extra in stages:
-            if name in skip or (name == "export_score" and "build" in skip):
+            if name in skip or (name in ("export_score", "rebuild") and "build" in skip):
                 table.add(name, n, StageResult(False, {}, 0.0, 0.0, "skipped"))
                 continue
             print(f"[{n}] {name} …", file=sys.stderr)

@@ -54,15 +54,18 @@ class Table:
             self.put(names[1], n, d.get("error", "n/a"), "≥ 0.99")
 
     def _build(self, n: int, r: StageResult) -> None:
-        names = ["build end to end (kg.build)", "re-build, one file changed"]
-        if self._na(names, n, r):
-            self.put(names[0], n, r.error, "≥ 2 MB/s per core; 1,000 notices ≤ 60 s")
+        name, target = "build end to end (kg.build)", "≥ 2 MB/s per core; 1,000 notices ≤ 60 s"
+        if not r.ok:
+            self.put(name, n, r.error, target)
             return
         d = r.data
         tasks = f", {d['tasks'] / d['seconds']:.0f} tasks/s" if d.get("tasks") else ""
-        self.put(names[0], n, f"{d['bytes'] / 1e6 / d['seconds']:.2f} MB/s{tasks}, {d['seconds']:.1f} s, peak {r.peak_mb:.0f} MB",
-                 "≥ 2 MB/s per core; 1,000 notices ≤ 60 s")
-        self.put(names[1], n, f"{d['rebuild_seconds']:.2f} s", "≤ 2 s")
+        self.put(name, n, f"{d['bytes'] / 1e6 / d['seconds']:.2f} MB/s{tasks}, {d['seconds']:.1f} s, peak {r.peak_mb:.0f} MB",
+                 target)
+
+    def _rebuild(self, n: int, r: StageResult) -> None:
+        name = "re-build, one file changed"
+        self.put(name, n, f"{r.data['seconds']:.2f} s" if r.ok else r.error, "≤ 2 s")
 
     def _export_score(self, n: int, r: StageResult) -> None:
         name = "planted-attribution F1 (kg export duties)"
