@@ -153,7 +153,7 @@ def build_cmd(
         raise _fail(exc) from None
     for line in report.lines(verbose):
         typer.echo(line)
-    if report.errors:
+    if report.errors or report.skipped:
         raise typer.Exit(code=2)
     if strict and report.doubts:
         typer.echo(f"kg: --strict: {len(report.doubts)} files with unplaced text or warnings", err=True)

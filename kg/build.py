@@ -54,7 +54,12 @@ class BuildReport:
 
     @property
     def errors(self) -> tuple[FileReport, ...]:
-        return tuple(f for f in self.files if f.status in ("error", "skipped"))
+        return tuple(f for f in self.files if f.status == "error")
+
+    @property
+    def skipped(self) -> tuple[FileReport, ...]:
+        """Files of an unknown type found in a folder (listed, not read)."""
+        return tuple(f for f in self.files if f.status == "skipped")
 
     @property
     def doubts(self) -> tuple[FileReport, ...]:
@@ -83,6 +88,7 @@ class BuildReport:
         out.append(
             f"store {self.store}: {len(kept)} files, {sum(f.documents for f in kept)} documents, "
             f"{sum(f.tasks for f in kept)} tasks; {len(self.errors)} errors"
+            + (f", {len(self.skipped)} skipped" if self.skipped else "")
         )
         return out
 

@@ -23,6 +23,7 @@ def test_unknown_types_in_a_folder_are_listed_as_skipped_and_set_the_exit_code(t
     lines = r.output.splitlines()
     assert any(ln.startswith(str(tmp_path / "in" / "notes.xlsx") + ": skipped: ") for ln in lines), lines
     assert any(ln.startswith("notice.txt: built: 1 documents") for ln in lines)
+    assert lines[-1].endswith("; 0 errors, 1 skipped")
 
 
 def test_a_file_that_is_not_a_notice_is_refused_in_one_line(tmp_path):
