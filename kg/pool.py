@@ -1,0 +1,76 @@
+"""A process pool whose workers never outlive the process that started them.
+
+`imap_ordered(fn, items, workers)` maps `fn` over `items` on worker processes (forkserver: they do not
+inherit the caller's threads, e.g. the store's) and yields the results in order. A worker ignores
+Ctrl-C (the caller handles it) and exits as soon as the caller is gone, however it ended — killed
+included — so an interrupted build leaves nothing running or holding its output open.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+__all__ = ["imap_ordered", "usable_cores"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def usable_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def imap_ordered(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Iterator[R]:
+    """`map(fn, items)` on `workers` processes (in this process when workers <= 1), in order.
+
+    Leaving the iteration early (an exception, Ctrl-C, `close()`) stops the workers at once.
+    """
+    if workers <= 1:
+        yield from map(fn, items)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver")
+    pool = context.Pool(workers, initializer=_worker_init, initargs=(os.getpid(),))
+    try:
+        yield from pool.imap(fn, items, chunksize=1)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _worker_init(caller: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(caller,), name="kg-exit-with-caller", daemon=True).start()
+
+
+def _exit_with(caller: int) -> None:
+    """Wait for the calling process to end, then end this worker (a pidfd where there is one)."""
+    try:
+        fd = os.pidfd_open(caller)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):  # no pidfd: poll
+        import time
+
+        while True:
+            try:
+                os.kill(caller, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+            time.sleep(0.5)
+    import select
+
+    select.select([fd], [], [])
+    os._exit(1)

@@ -1,0 +1,101 @@
+"""kg.pool: ordered results on worker processes that never outlive their caller."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.pool import imap_ordered, usable_cores
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+def _pid(_: int) -> int:
+    time.sleep(0.05)
+    return os.getpid()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_results_come_back_in_order(workers):
+    assert list(imap_ordered(_square, range(20), workers)) == [x * x for x in range(20)]
+
+
+def test_two_workers_are_other_processes():
+    pids = set(imap_ordered(_pid, range(8), 2))
+    assert os.getpid() not in pids and 1 <= len(pids) <= 2
+
+
+def test_one_worker_runs_in_this_process():
+    assert set(imap_ordered(_pid, range(3), 1)) == {os.getpid()}
+
+
+def test_usable_cores_is_positive():
+    assert usable_cores() >= 1
+
+
+_CALLER = """
+import sys, time
+sys.path.insert(0, {root!r})
+from kg.pool import imap_ordered
+
+def slow(x):
+    time.sleep(60)
+    return x
+
+if __name__ == "__main__":
+    for _ in imap_ordered(slow, range(4), 2):
+        pass
+"""
+
+
+def _children(pid: int) -> set[int]:
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.add(int(stat.parent.name))
+    return out
+
+
+def _eof_within(fd: int, seconds: float) -> bool:
+    """True when the pipe reaches end of file (every writer gone) within `seconds`."""
+    import select
+
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready and not os.read(fd, 65536):
+            return True
+    return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_end_when_the_caller_is_killed(tmp_path):
+    script = tmp_path / "caller.py"
+    script.write_text(_CALLER.format(root=str(ROOT)), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script)], stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    workers: set[int] = set()
+    while time.monotonic() < deadline and len(workers) < 2:  # the forkserver, then its two workers
+        workers = {w for server in _children(proc.pid) for w in _children(server)}
+        time.sleep(0.1)
+    assert len(workers) == 2
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    assert _eof_within(proc.stderr.fileno(), 10.0), "a worker still holds the killed caller's stderr"
+    time.sleep(0.2)
+    assert not any(Path(f"/proc/{w}").exists() and "Z" not in Path(f"/proc/{w}/stat").read_text().split()[2]
+                   for w in workers)
