@@ -143,12 +143,15 @@ def build_cmd(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the unplaced text spans.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) when text was left unplaced or a file has warnings.")] = False,
     max_size: Annotated[Optional[int], typer.Option("--max-size", help="Largest input file in MB.", min=1)] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes that parse files (default: every core).", min=1)] = None,
 ) -> None:
     """Read notices into the graph store: per file documents, sections, tasks and unplaced characters."""
     from kg.build import build
+    from kg.progress import progress_bar
 
     try:
-        report = build(paths, store, max_size * 1024 * 1024 if max_size else None)
+        with progress_bar("kg build") as tick:
+            report = build(paths, store, max_size * 1024 * 1024 if max_size else None, jobs=jobs, progress=tick)
     except KgError as exc:
         raise _fail(exc) from None
     for line in report.lines(verbose):

@@ -8,17 +8,19 @@ a copy of the store that is swapped in at the end (kg.store.StoreWriter).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import ids
 from kg.errors import InputError, KgError, StoreError
 from kg.model import SourceFile, Span
-from kg.queries import run_query
+from kg.pool import imap_ordered, usable_cores
 from kg.schema import ontology_files
-from kg.store import ONTOLOGY_GRAPH, FileRecord, Store, StoreWriter, open_store
+from kg.store import ONTOLOGY_GRAPH, FileRecord, StoreWriter, graph_nquads, open_store
 from kg.triples import file_ntriples
 
 __all__ = ["INPUT_SUFFIXES", "FileReport", "BuildReport", "build", "find_inputs", "builder_fingerprint"]
@@ -26,6 +28,7 @@ __all__ = ["INPUT_SUFFIXES", "FileReport", "BuildReport", "build", "find_inputs"
 INPUT_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 _QUIET_SKIPS = ("a folder's README", "hidden")  # passed over in folders without a report line
 _ROOT = Path(__file__).resolve().parent.parent
+_POOL_MIN_FILES = 8  # fewer files are parsed in this process (starting workers costs ~1 s)
 _CODE = ("loaders", "kg/model.py", "kg/ids.py", "kg/namespaces.py", "kg/triples.py")
 
 
@@ -143,98 +146,173 @@ def _load(path: Path, max_bytes: int | None = None) -> SourceFile:
     return source
 
 
-def _previous(store_dir: Path) -> tuple[dict[str, FileRecord], dict[str, set[str]]]:
-    """Files and document ids of the live store (empty when there is none)."""
+@dataclass(frozen=True)
+class _Summary:
+    """What the report says of a built file; kept as JSON in its build record, so a re-build reports
+    unchanged files without querying the store."""
+
+    documents: int
+    sections: int
+    tasks: int
+    unplaced: tuple[Span, ...]
+    warnings: tuple[str, ...]
+    document_ids: tuple[str, ...]
+
+    @classmethod
+    def of(cls, source: SourceFile) -> _Summary:
+        spans = set(source.unplaced) | {s for d in source.documents for s in d.unplaced}
+        return cls(
+            len(source.documents),
+            len({s.id for d in source.documents for s in d.sections}),
+            len({t.id for d in source.documents for t in d.tasks}),
+            tuple(sorted(spans, key=lambda s: (s.start, s.end, s.text))),
+            tuple(sorted(set(source.warnings))),
+            tuple(sorted({d.id for d in source.documents})),
+        )
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "documents": self.documents, "sections": self.sections, "tasks": self.tasks,
+            "unplaced": [[s.start, s.end, s.text] for s in self.unplaced],
+            "warnings": list(self.warnings), "document_ids": list(self.document_ids),
+        }, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> _Summary | None:
+        """None for a record without a readable summary (that file is built again)."""
+        try:
+            d = json.loads(text)
+            return cls(int(d["documents"]), int(d["sections"]), int(d["tasks"]),
+                       tuple(Span(int(a), int(b), str(t)) for a, b, t in d["unplaced"]),
+                       tuple(map(str, d["warnings"])), tuple(map(str, d["document_ids"])))
+        except (ValueError, TypeError, KeyError):
+            return None
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """One file read by _parse: its graph's data and summary, or the error."""
+
+    graph: str = ""
+    data: bytes = b""  # N-Quads for a new graph (kg.store.graph_nquads), else N-Triples
+    summary: _Summary | None = None
+    error: str = ""
+
+
+_Job = tuple[str, int | None, bool]  # (path, max_bytes, the graph is new)
+
+
+def _parse(job: _Job) -> _Parsed:
+    """Read one file into its graph's data (in a worker process for large builds)."""
+    path_text, max_bytes, new_graph = job
+    path = Path(path_text)
+    try:
+        source = _load(path, max_bytes)
+    except KgError as e:
+        return _Parsed(error=str(e).removeprefix(f"{path}: "))
+    graph = str(ids.file_iri(path.name))
+    nt = file_ntriples(source)
+    return _Parsed(graph, graph_nquads(graph, nt) if new_graph else nt, _Summary.of(source))
+
+
+def _parse_all(jobs: list[_Job], workers: int) -> Iterator[_Parsed]:
+    """_parse over `jobs`, results in order; on a process pool when there are enough files."""
+    return imap_ordered(_parse, jobs, workers if len(jobs) >= _POOL_MIN_FILES else 1)
+
+
+def _previous(store_dir: Path) -> dict[str, tuple[FileRecord, _Summary | None]]:
+    """Build records of the live store with their summaries (empty when there is no store)."""
     try:
         store = open_store(store_dir)
     except StoreError:
-        return {}, {}
-    docs: dict[str, set[str]] = {}
-    for row in run_query(store, "internal/file_documents").rows:
-        docs.setdefault(row[0], set()).add(row[1])
-    return store.files(), docs
-
-
-def _summaries(store: Store) -> tuple[dict[str, tuple[int, ...]], dict[str, list[Span]]]:
-    """Per file: (documents, sections, tasks, unplaced characters) and the unplaced spans."""
-    counts: dict[str, dict[str, int]] = {}
-    for name, what, n in run_query(store, "internal/build_summary").rows:
-        counts.setdefault(name, {})[what] = n
-    spans: dict[str, list[Span]] = {}
-    for name, start, end, text in run_query(store, "internal/unplaced_spans").rows:
-        spans.setdefault(name, []).append(Span(start, end, text or ""))
-    out = {
-        name: (c.get("documents", 0), c.get("sections", 0), c.get("tasks", 0),
-               sum(s.end - s.start for s in spans.get(name, ())))
-        for name, c in counts.items()
-    }
-    return out, spans
+        return {}
+    return {name: (r, _Summary.from_json(r.summary)) for name, r in store.files().items()}
 
 
 def build(paths: Iterable[str | os.PathLike[str]], store_dir: str | os.PathLike[str],
-          max_bytes: int | None = None) -> BuildReport:
+          max_bytes: int | None = None, jobs: int | None = None,
+          progress: Callable[[int, int, str], None] | None = None) -> BuildReport:
     """Build (or update) the store from files and folders; see the module docstring.
 
-    `max_bytes` caps the size of one input file (default loaders.formats.DEFAULT_MAX_BYTES).
+    `max_bytes` caps the size of one input file (default loaders.formats.DEFAULT_MAX_BYTES);
+    `jobs` is the number of processes that parse files (default: every usable core; 1 parses in
+    this process); `progress(done, total, file name)` is called as each input file is dealt with.
     """
     store_path = Path(store_dir)
     inputs, reports = find_inputs(list(paths))
     fingerprint = builder_fingerprint()
-    previous, previous_docs = _previous(store_path)
+    previous = _previous(store_path)
     outcome: dict[str, tuple[Path, str, str]] = {}  # name -> (path, status, error)
+    summaries: dict[str, _Summary] = {}
     owners: dict[str, str] = {}  # document id -> source file
+    first: dict[str, Path] = {}  # file name -> the first input with that name
+
     with StoreWriter(store_path) as writer:
         ontology = b"".join(p.read_bytes() + b"\n" for p in ontology_files())
         writer.replace_graph(ONTOLOGY_GRAPH, ontology, fmt="ttl")
+        plan: list[tuple[Path, str, bool]] = []  # (path, sha256, unchanged) in input order
         for path in inputs:
             name = path.name
-            if name in outcome:
-                reports.append(FileReport(name, str(path), "error", error=f"same file name as {outcome[name][0]}; rename one"))
+            if name in first:
+                reports.append(FileReport(name, str(path), "error", error=f"same file name as {first[name]}; rename one"))
                 continue
+            first[name] = path
             try:
-                data = path.read_bytes()
+                sha = hashlib.sha256(path.read_bytes()).hexdigest()
             except OSError as e:
                 reports.append(FileReport(name, str(path), "error", error=e.strerror or str(e)))
                 continue
-            sha = hashlib.sha256(data).hexdigest()
-            old = previous.get(name)
-            if old and old.sha256 == sha and old.builder == fingerprint:
-                clash = sorted(d for d in previous_docs.get(name, ()) if d in owners)
-                if not clash:
-                    owners.update((d, name) for d in previous_docs.get(name, ()))
-                    outcome[name] = (path, "unchanged", "")
+            old, old_summary = previous.get(name, (None, None))
+            plan.append((path, sha, bool(old and old_summary and old.sha256 == sha and old.builder == fingerprint)))
+
+        def job(path: Path) -> _Job:
+            return (str(path), max_bytes, not writer.has_graph(str(ids.file_iri(path.name))))
+
+        todo = [job(p) for p, _, same in plan if not same]
+        workers = usable_cores() if jobs is None else jobs
+        with closing(_parse_all(todo, workers)) as results:
+            for k, (path, sha, same) in enumerate(plan, 1):
+                name = path.name
+                if same:
+                    summary = previous[name][1]
+                    assert summary is not None
+                    if not any(d in owners for d in summary.document_ids):
+                        owners.update((d, name) for d in summary.document_ids)
+                        outcome[name], summaries[name] = (path, "unchanged", ""), summary
+                        if progress is not None:
+                            progress(k, len(plan), name)
+                        continue
+                    parsed = _parse(job(path))  # to report the clash as a one-process build would
+                else:
+                    parsed = next(results)
+                if progress is not None:
+                    progress(k, len(plan), name)
+                if parsed.summary is None:
+                    outcome[name] = (path, "error", parsed.error)
                     continue
-            try:
-                source = _load(path, max_bytes)
-            except KgError as e:
-                outcome[name] = (path, "error", str(e).removeprefix(f"{path}: "))
-                continue
-            clash = sorted(d.id for d in source.documents if d.id in owners)
-            if clash:
-                outcome[name] = (path, "error", f"document {clash[0]} is already read from {owners[clash[0]]}")
-                continue
-            owners.update((d.id, name) for d in source.documents)
-            graph = ids.file_iri(name)
-            writer.replace_graph(str(graph), file_ntriples(source))
-            writer.set_file_record(FileRecord(name, str(graph), sha, fingerprint))
-            outcome[name] = (path, "built", "")
+                clash = sorted(d for d in parsed.summary.document_ids if d in owners)
+                if clash:
+                    outcome[name] = (path, "error", f"document {clash[0]} is already read from {owners[clash[0]]}")
+                    continue
+                owners.update((d, name) for d in parsed.summary.document_ids)
+                if writer.has_graph(parsed.graph):
+                    writer.replace_graph(parsed.graph, parsed.data)
+                else:
+                    writer.add_new_graph(parsed.graph, parsed.data)
+                writer.set_file_record(FileRecord(name, parsed.graph, sha, fingerprint, parsed.summary.to_json()))
+                outcome[name], summaries[name] = (path, "built", ""), parsed.summary
         for name, record in sorted(writer.files.items()):
             if outcome.get(name, (None, "error"))[1] == "error":
                 writer.forget_file(record)
                 if name not in outcome:
                     reports.append(FileReport(name, "", "removed"))
         writer.commit()
-    live = open_store(store_path)
-    counts, spans = _summaries(live)
-    warnings: dict[str, list[str]] = {}
-    for name, warning in run_query(live, "internal/build_warnings").rows:
-        warnings.setdefault(name, []).append(warning)
     for name, (path, status, error) in outcome.items():
         if status == "error":
             reports.append(FileReport(name, str(path), status, error=error))
-        else:
-            c = counts.get(name, (0, 0, 0, 0))
-            reports.append(FileReport(name, str(path), status, *c, unplaced=tuple(spans.get(name, ())), error=error,
-                                      warnings=tuple(warnings.get(name, ()))))
+            continue
+        s = summaries[name]
+        reports.append(FileReport(name, str(path), status, s.documents, s.sections, s.tasks,
+                                  sum(span.end - span.start for span in s.unplaced), s.unplaced, warnings=s.warnings))
     order = {"error": 0, "removed": 1}
     return BuildReport(str(store_path), tuple(sorted(reports, key=lambda r: (r.source_file, order.get(r.status, 2)))))

@@ -7,6 +7,8 @@ model maps to exactly one IRI and back-to-back builds give the same bytes.
 
 from __future__ import annotations
 
+import re
+
 from rdflib import URIRef
 
 from kg.namespaces import ID, KIND, ROLE, SECTOR
@@ -43,7 +45,13 @@ def _iri_char_ok(cp: int) -> bool:
     )
 
 
+# characters that never need encoding (the common case: a fast path without the loop below)
+_PLAIN = re.compile(r"[A-Za-z0-9\-._~()\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]*")
+
+
 def _encode(text: str, keep: frozenset[str]) -> str:
+    if keep is _ASCII_KEEP and _PLAIN.fullmatch(text):
+        return text
     out = []
     for ch in text:
         cp = ord(ch)

@@ -101,6 +101,7 @@ class SD(DefinedNamespace):
     length: URIRef
     warning: URIRef
     builder: URIRef
+    buildSummary: URIRef
     # annotation properties (ontology/sectors.ttl)
     headingCue: URIRef
 

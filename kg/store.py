@@ -17,6 +17,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ __all__ = [
     "StoreWriter",
     "open_store",
     "python_value",
+    "graph_nquads",
 ]
 
 ONTOLOGY_GRAPH = BASE + "ontology"
@@ -53,6 +55,7 @@ class FileRecord:
     graph: str
     sha256: str
     builder: str
+    summary: str = ""  # JSON written by kg.build (counts, unplaced spans, warnings, document ids)
 
 
 @dataclass(frozen=True)
@@ -176,8 +179,22 @@ def _file_records(db: ox.Store) -> dict[str, FileRecord]:
     for graph, p in props.items():
         name = p.get(str(SD.fileName))
         if name:
-            out[name] = FileRecord(name, graph, p.get(str(SD.sha256), ""), p.get(str(SD.builder), ""))
+            out[name] = FileRecord(name, graph, p.get(str(SD.sha256), ""), p.get(str(SD.builder), ""),
+                                   p.get(str(SD.buildSummary), ""))
     return out
+
+
+def graph_nquads(graph: str, ntriples: bytes) -> bytes:
+    """N-Triples of one new named graph as the N-Quads the writer bulk-loads: each triple in the
+    named graph and in the merged default graph (so workers can prepare them; StoreWriter.add_new_graph)."""
+    suffix = f" <{graph}> .\n".encode("utf-8")
+    out = []
+    for line in ntriples.splitlines():
+        line = line.rstrip()
+        if line:
+            out.append(line[:-1].rstrip() + suffix)
+            out.append(line + b"\n")
+    return b"".join(out)
 
 
 class StoreWriter:
@@ -195,6 +212,9 @@ class StoreWriter:
         self._old: Path | None = None
         self._pending: list[bytes] = []
         self._pending_bytes = 0
+        self._new_graphs: set[str] = set()  # queued for the bulk load, not in the database yet
+        self._loader: threading.Thread | None = None  # the bulk load running in the background
+        self._load_error: BaseException | None = None
 
     def __enter__(self) -> StoreWriter:
         try:
@@ -226,6 +246,7 @@ class StoreWriter:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
+        self._join_loader(raise_error=False)
         if self._db is not None:  # not committed
             self._discard()
         if self._lock_fd is not None:
@@ -238,7 +259,23 @@ class StoreWriter:
     @property
     def files(self) -> dict[str, FileRecord]:
         """Source files the database holds now (including changes made so far)."""
+        self._flush_pending()
         return _file_records(self._require())
+
+    def has_graph(self, graph: str) -> bool:
+        """True when the named graph is in the database or queued for it."""
+        return graph in self._new_graphs or self._require().contains_named_graph(ox.NamedNode(graph))
+
+    def add_new_graph(self, graph: str, nquads: bytes) -> None:
+        """Queue a graph that is not in the database (N-Quads from graph_nquads) for the bulk load;
+        batches of about 64 MB are loaded in a background thread while the caller goes on."""
+        if self.has_graph(graph):
+            raise StoreError(f"{self.folder}: graph {graph} is already in the store")
+        self._new_graphs.add(graph)
+        self._pending.append(nquads)
+        self._pending_bytes += len(nquads)
+        if self._pending_bytes > _BATCH_BYTES:
+            self._flush_pending(background=True)
 
     def replace_graph(self, graph: str, data: bytes, fmt: str = "nt") -> None:
         """Make a named graph hold exactly `data` (N-Triples, or Turtle with fmt="ttl").
@@ -247,18 +284,12 @@ class StoreWriter:
         A graph that is new is bulk-loaded in batches (fast for a first build); an existing one is
         changed by difference, so replacing a graph by the same triples writes nothing.
         """
+        if fmt == "nt" and not self.has_graph(graph):
+            self.add_new_graph(graph, graph_nquads(graph, data))
+            return
+        self._join_loader()
         db = self._require()
         node = ox.NamedNode(graph)
-        if not db.contains_named_graph(node) and fmt == "nt":
-            suffix = f" <{graph}> .\n".encode("utf-8")
-            for line in data.splitlines():
-                if line.strip():
-                    self._pending.append(line.rstrip()[:-1].rstrip() + suffix)
-                    self._pending.append(line.rstrip() + b"\n")
-            self._pending_bytes += 2 * len(data)
-            if self._pending_bytes > _BATCH_BYTES:
-                self._flush_pending()
-            return
         parsed = ox.parse(data, format=ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.TURTLE)
         new = {ox.Triple(q.subject, q.predicate, q.object) for q in parsed}
         old = {ox.Triple(q.subject, q.predicate, q.object) for q in db.quads_for_pattern(None, None, None, node)}
@@ -280,13 +311,42 @@ class StoreWriter:
             if not any(g != default and g != build for g in holders):
                 db.remove(ox.Quad(t.subject, t.predicate, t.object, default))
 
-    def _flush_pending(self) -> None:
-        if self._pending:
-            self._require().bulk_load(input=b"".join(self._pending), format=ox.RdfFormat.N_QUADS)
-        self._pending, self._pending_bytes = [], 0
+    def _flush_pending(self, background: bool = False) -> None:
+        """Bulk-load what is queued (in a thread when `background`; one load at a time)."""
+        self._join_loader()
+        data, self._pending, self._pending_bytes = b"".join(self._pending), [], 0
+        if not data:
+            return
+        db = self._require()
+
+        def load() -> None:
+            try:
+                db.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+            except BaseException as e:  # reported by _join_loader
+                self._load_error = e
+
+        if background:
+            self._loader = threading.Thread(target=load, name="kg-bulk-load", daemon=True)
+            self._loader.start()
+        else:
+            load()
+            self._raise_load_error()
+
+    def _join_loader(self, raise_error: bool = True) -> None:
+        if self._loader is not None:
+            self._loader.join()
+            self._loader = None
+        if raise_error:
+            self._raise_load_error()
+
+    def _raise_load_error(self) -> None:
+        if self._load_error is not None:
+            e, self._load_error = self._load_error, None
+            raise StoreError(f"{self.folder}: cannot load into the store: {_one_line(e)}") from None
 
     def drop_graph(self, graph: str) -> None:
         """Remove a named graph (and what only it contributed to the default graph) if present."""
+        self._flush_pending()
         db = self._require()
         node = ox.NamedNode(graph)
         if db.contains_named_graph(node):
@@ -295,24 +355,30 @@ class StoreWriter:
             db.remove_graph(node)
 
     def set_file_record(self, record: FileRecord) -> None:
-        """Remember the sha256 and builder fingerprint of a built file."""
-        db = self._require()
+        """Remember the sha256, builder fingerprint and build summary of a built file."""
         build, subject = ox.NamedNode(BUILD_GRAPH), ox.NamedNode(record.graph)
+        string = ox.NamedNode(str(XSD.string))
+        quads = [
+            ox.Quad(subject, ox.NamedNode(str(SD.fileName)), ox.Literal(record.source_file, datatype=string), build),
+            ox.Quad(subject, ox.NamedNode(str(SD.sha256)), ox.Literal(record.sha256, datatype=string), build),
+            ox.Quad(subject, ox.NamedNode(str(SD.builder)), ox.Literal(record.builder, datatype=string), build),
+        ]
+        if record.summary:
+            quads.append(ox.Quad(subject, ox.NamedNode(str(SD.buildSummary)),
+                                 ox.Literal(record.summary, datatype=string), build))
+        if record.graph in self._new_graphs:  # a new file: its record goes with the bulk load
+            self._pending.append("".join(f"{q} .\n" for q in quads).encode("utf-8"))
+            return
+        self._join_loader()
+        db = self._require()
         for q in list(db.quads_for_pattern(subject, None, None, build)):
             db.remove(q)
-        string = ox.NamedNode(str(XSD.string))
-        db.extend(
-            [
-                ox.Quad(subject, ox.NamedNode(str(SD.fileName)), ox.Literal(record.source_file, datatype=string), build),
-                ox.Quad(subject, ox.NamedNode(str(SD.sha256)), ox.Literal(record.sha256, datatype=string), build),
-                ox.Quad(subject, ox.NamedNode(str(SD.builder)), ox.Literal(record.builder, datatype=string), build),
-            ]
-        )
+        db.extend(quads)
 
     def forget_file(self, record: FileRecord) -> None:
         """Drop a file's graph and its bookkeeping."""
-        db = self._require()
         self.drop_graph(record.graph)
+        db = self._require()
         subject, build = ox.NamedNode(record.graph), ox.NamedNode(BUILD_GRAPH)
         for q in list(db.quads_for_pattern(subject, None, None, build)):
             db.remove(q)
@@ -351,6 +417,7 @@ class StoreWriter:
                 shutil.rmtree(p, ignore_errors=True)
 
     def _discard(self) -> None:
+        self._join_loader(raise_error=False)
         self._db = None
         if self._new is not None and self._new.exists():
             shutil.rmtree(self._new, ignore_errors=True)

@@ -16,9 +16,23 @@ from rdflib.namespace import XSD
 
 from kg import ids
 from kg.model import Assignment, Citation, DefaultClause, Document, Section, SourceFile, Span, Task, Term
-from kg.namespaces import DCTERMS, ELI, OA, ORG, PREFIXES, PROV, RDF, SD, SKOS
+from kg import namespaces as _ns
+from kg.namespaces import PREFIXES
 
 __all__ = ["file_graph", "file_ntriples", "bind_prefixes"]
+
+
+def _plain(ns):
+    """The terms of a DefinedNamespace as plain attributes (its checked lookup costs ~1 µs a use,
+    some 400,000 uses per 100 notices)."""
+    from types import SimpleNamespace
+
+    names = {n for klass in type.mro(ns) for n in getattr(klass, "__annotations__", {})}
+    return SimpleNamespace(**{n: ns[n] for n in names if not n.startswith("_")})
+
+
+DCTERMS, ELI, OA, ORG, PROV, RDF, SD, SKOS = map(
+    _plain, (_ns.DCTERMS, _ns.ELI, _ns.OA, _ns.ORG, _ns.PROV, _ns.RDF, _ns.SD, _ns.SKOS))
 
 
 def bind_prefixes(graph: Graph) -> Graph:
