@@ -20,7 +20,8 @@ from kg.errors import InputError, KgError, StoreError
 from kg.model import SourceFile, Span
 from kg.pool import imap_ordered, usable_cores
 from kg.schema import ontology_files
-from kg.store import ONTOLOGY_GRAPH, FileRecord, StoreWriter, graph_nquads, open_store
+from kg.store import ONTOLOGY_GRAPH, FileRecord, encode_subjects, open_store
+from kg.store_writer import StoreWriter, file_nquads, split_owned
 from kg.triples import file_ntriples
 
 __all__ = ["INPUT_SUFFIXES", "FileReport", "BuildReport", "build", "find_inputs", "builder_fingerprint"]
@@ -191,28 +192,39 @@ class _Summary:
 
 @dataclass(frozen=True)
 class _Parsed:
-    """One file read by _parse: its graph's data and summary, or the error."""
+    """One file read by _parse: its record and triples, or the error."""
 
-    graph: str = ""
-    data: bytes = b""  # N-Quads for a new graph (kg.store.graph_nquads), else N-Triples
+    record: FileRecord | None = None
+    data: bytes = b""  # for a file new to the store: its N-Quads (kg.store_writer.file_nquads)
+    owned: bytes = b""  # for a file the store holds: its triples, split (kg.store_writer.split_owned)
+    shared: bytes = b""
     summary: _Summary | None = None
     error: str = ""
 
 
-_Job = tuple[str, int | None, bool]  # (path, max_bytes, the graph is new)
+@dataclass(frozen=True)
+class _Job:
+    path: str
+    sha256: str
+    builder: str
+    max_bytes: int | None
+    new: bool  # the store does not hold this file yet
 
 
 def _parse(job: _Job) -> _Parsed:
-    """Read one file into its graph's data (in a worker process for large builds)."""
-    path_text, max_bytes, new_graph = job
-    path = Path(path_text)
+    """Read one file into what the store writer needs (in a worker process for large builds)."""
+    path = Path(job.path)
     try:
-        source = _load(path, max_bytes)
+        source = _load(path, job.max_bytes)
     except KgError as e:
         return _Parsed(error=str(e).removeprefix(f"{path}: "))
-    graph = str(ids.file_iri(path.name))
-    nt = file_ntriples(source)
-    return _Parsed(graph, graph_nquads(graph, nt) if new_graph else nt, _Summary.of(source))
+    summary = _Summary.of(source)
+    owned, shared, subjects = split_owned(file_ntriples(source), ids.owned_prefixes(path.name, summary.document_ids))
+    record = FileRecord(path.name, str(ids.file_iri(path.name)), job.sha256, job.builder, summary.to_json(),
+                        encode_subjects(subjects))
+    if job.new:
+        return _Parsed(record, file_nquads(record, owned, shared), summary=summary)
+    return _Parsed(record, owned=owned, shared=shared, summary=summary)
 
 
 def _parse_all(jobs: list[_Job], workers: int) -> Iterator[_Parsed]:
@@ -247,28 +259,35 @@ def build(paths: Iterable[str | os.PathLike[str]], store_dir: str | os.PathLike[
     owners: dict[str, str] = {}  # document id -> source file
     first: dict[str, Path] = {}  # file name -> the first input with that name
 
-    with StoreWriter(store_path) as writer:
+    plan: list[tuple[Path, str, bool]] = []  # (path, sha256, unchanged) in input order
+    for path in inputs:
+        name = path.name
+        if name in first:
+            reports.append(FileReport(name, str(path), "error", error=f"same file name as {first[name]}; rename one"))
+            continue
+        first[name] = path
+        try:
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as e:
+            reports.append(FileReport(name, str(path), "error", error=e.strerror or str(e)))
+            continue
+        old, old_summary = previous.get(name, (None, None))
+        plan.append((path, sha, bool(old and old_summary and old.sha256 == sha and old.builder == fingerprint)))
+    # when most files change (new code changes every file), loading everything afresh beats changing it
+    redo = sum(1 for p, _, same in plan if not same and p.name in previous)
+    fresh = redo > max(_POOL_MIN_FILES, len(plan) // 2)
+    if fresh:
+        plan = [(p, sha, False) for p, sha, _ in plan]
+
+    with StoreWriter(store_path, fresh=fresh) as writer:
         ontology = b"".join(p.read_bytes() + b"\n" for p in ontology_files())
         writer.replace_graph(ONTOLOGY_GRAPH, ontology, fmt="ttl")
-        plan: list[tuple[Path, str, bool]] = []  # (path, sha256, unchanged) in input order
-        for path in inputs:
-            name = path.name
-            if name in first:
-                reports.append(FileReport(name, str(path), "error", error=f"same file name as {first[name]}; rename one"))
-                continue
-            first[name] = path
-            try:
-                sha = hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError as e:
-                reports.append(FileReport(name, str(path), "error", error=e.strerror or str(e)))
-                continue
-            old, old_summary = previous.get(name, (None, None))
-            plan.append((path, sha, bool(old and old_summary and old.sha256 == sha and old.builder == fingerprint)))
+        held = writer.files
 
-        def job(path: Path) -> _Job:
-            return (str(path), max_bytes, not writer.has_graph(str(ids.file_iri(path.name))))
+        def job(path: Path, sha: str) -> _Job:
+            return _Job(str(path), sha, fingerprint, max_bytes, path.name not in held)
 
-        todo = [job(p) for p, _, same in plan if not same]
+        todo = [job(p, sha) for p, sha, same in plan if not same]
         workers = usable_cores() if jobs is None else jobs
         with closing(_parse_all(todo, workers)) as results:
             for k, (path, sha, same) in enumerate(plan, 1):
@@ -282,7 +301,7 @@ def build(paths: Iterable[str | os.PathLike[str]], store_dir: str | os.PathLike[
                         if progress is not None:
                             progress(k, len(plan), name)
                         continue
-                    parsed = _parse(job(path))  # to report the clash as a one-process build would
+                    parsed = _parse(job(path, sha))  # to report the clash as a one-process build would
                 else:
                     parsed = next(results)
                 if progress is not None:
@@ -295,17 +314,16 @@ def build(paths: Iterable[str | os.PathLike[str]], store_dir: str | os.PathLike[
                     outcome[name] = (path, "error", f"document {clash[0]} is already read from {owners[clash[0]]}")
                     continue
                 owners.update((d, name) for d in parsed.summary.document_ids)
-                if writer.has_graph(parsed.graph):
-                    writer.replace_graph(parsed.graph, parsed.data)
+                assert parsed.record is not None
+                if name in held:
+                    writer.replace_file(parsed.record, parsed.owned, parsed.shared)
                 else:
-                    writer.add_new_graph(parsed.graph, parsed.data)
-                writer.set_file_record(FileRecord(name, parsed.graph, sha, fingerprint, parsed.summary.to_json()))
+                    writer.add_new_file(parsed.record, parsed.data)
                 outcome[name], summaries[name] = (path, "built", ""), parsed.summary
         for name, record in sorted(writer.files.items()):
             if outcome.get(name, (None, "error"))[1] == "error":
                 writer.forget_file(record)
-                if name not in outcome:
-                    reports.append(FileReport(name, "", "removed"))
+        reports += [FileReport(name, "", "removed") for name in sorted(set(previous) - set(outcome))]
         writer.commit()
     for name, (path, status, error) in outcome.items():
         if status == "error":

@@ -8,6 +8,7 @@ model maps to exactly one IRI and back-to-back builds give the same bytes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rdflib import URIRef
 
@@ -30,6 +31,7 @@ __all__ = [
     "kind_iri",
     "sector_iri",
     "child_iri",
+    "owned_prefixes",
 ]
 
 _ASCII_KEEP = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~()")
@@ -143,3 +145,19 @@ def sector_iri(code: str) -> URIRef:
 def child_iri(parent: URIRef, *parts: str | int) -> URIRef:
     """A node that only exists inside `parent` (anchor, list item, citation): parent IRI + /parts."""
     return URIRef(str(parent) + "".join(f"/{segment(str(p))}" for p in parts))
+
+
+def owned_prefixes(source_file: str, doc_ids: Iterable[str]) -> tuple[bytes, ...]:
+    """How the N-Triples lines about nodes only this file mints begin: `<IRI>` or `<IRI/` for the file
+    and its documents, and `<IRI/` for their sections, tasks, glossary terms and default clauses.
+
+    Document ids are unique across a store (kg.build refuses a second file with the same one), so a
+    triple about such a node comes from this file alone; units, jurisdictions and regulations are shared.
+    """
+    out: list[bytes] = []
+    for iri in (file_iri(source_file), *(document_iri(d) for d in sorted(set(doc_ids)))):
+        out += [f"<{iri}>".encode(), f"<{iri}/".encode()]
+    for d in sorted(set(doc_ids)):
+        for base in (section_iri(d), task_iri(d), ID[f"term/{segment(d)}"], ID[f"default/{segment(d)}"]):
+            out.append(f"<{base}/".encode())
+    return tuple(out)

@@ -102,6 +102,8 @@ class SD(DefinedNamespace):
     warning: URIRef
     builder: URIRef
     buildSummary: URIRef
+    ownedSubjects: URIRef
+    storeLayout: URIRef
     # annotation properties (ontology/sectors.ttl)
     headingCue: URIRef
 

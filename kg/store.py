@@ -1,4 +1,4 @@
-"""The on-disk Oxigraph store: one named graph per source file, swapped in atomically.
+"""The on-disk Oxigraph store: what each source file contributed, swapped in atomically.
 
 Layout of a store folder::
 
@@ -6,18 +6,20 @@ Layout of a store folder::
     STORE/db-000001/     Oxigraph (RocksDB) database
     STORE/.lock          held while a build writes
 
-Graphs: ``id:file/{name}`` per source file, ``…/ontology`` for ontology/*.ttl, ``id:build`` for
-build bookkeeping (sha256 and builder fingerprint per file). The default graph is the set-merge
-of the file graphs and the ontology, kept up to date as graphs change; queries run against it
-(Oxigraph's union-of-graphs mode repeats a triple once per graph holding it, the merge does not).
+Queries run against the default graph: the set-merge of every file's triples and the ontology.
+Named graphs keep what the merge must not lose track of: ``…/ontology`` (ontology/*.ttl),
+``id:file/{name}`` with the triples a file shares with others (about units, jurisdictions,
+regulations), and ``id:build`` with one record per file (sha256, builder fingerprint, build summary
+and the nodes only that file mints, kg.ids.owned_prefixes). A file's own triples — nearly all of
+them — are stored once, in the default graph: a re-build finds them again by their subjects.
+A triple leaves the default graph when no file and no ontology holds it any more.
 """
 
 from __future__ import annotations
 
-import fcntl
+import base64
 import os
-import shutil
-import threading
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,20 +33,25 @@ from kg.namespaces import BASE, ID, SD, XSD
 __all__ = [
     "ONTOLOGY_GRAPH",
     "BUILD_GRAPH",
+    "LAYOUT",
     "FileRecord",
     "Rows",
     "Store",
-    "StoreWriter",
     "open_store",
     "python_value",
-    "graph_nquads",
+    "encode_subjects",
+    "decode_subjects",
+    "record_quads",
+    "file_records",
+    "layout_of",
+    "live_database",
+    "one_line",
 ]
 
 ONTOLOGY_GRAPH = BASE + "ontology"
 BUILD_GRAPH = str(ID["build"])
+LAYOUT = "2"  # 1: every file triple also in the file's named graph
 _POINTER = "CURRENT"
-_BATCH_BYTES = 64 * 1024 * 1024  # bulk-load new graphs in batches of about this size
-_LOCK = ".lock"
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,7 @@ class FileRecord:
     sha256: str
     builder: str
     summary: str = ""  # JSON written by kg.build (counts, unplaced spans, warnings, document ids)
+    subjects: str = ""  # the nodes only this file mints (encode_subjects)
 
 
 @dataclass(frozen=True)
@@ -93,13 +101,46 @@ def python_value(term: Any) -> Any:
     return term.value
 
 
-def _db_path(store_dir: Path) -> Path | None:
+def encode_subjects(subjects: Iterable[str]) -> str:
+    """IRIs as one short string for a build record (sorted, one a line, zlib, base64)."""
+    return base64.b64encode(zlib.compress("\n".join(sorted(set(subjects))).encode("utf-8"), 6)).decode("ascii")
+
+
+def decode_subjects(text: str) -> list[str]:
+    """The IRIs of encode_subjects (empty for an empty string)."""
+    if not text:
+        return []
+    return zlib.decompress(base64.b64decode(text)).decode("utf-8").split("\n")
+
+
+_RECORD_FIELDS = (("source_file", SD.fileName), ("sha256", SD.sha256), ("builder", SD.builder),
+                  ("summary", SD.buildSummary), ("subjects", SD.ownedSubjects))
+
+
+def record_quads(record: FileRecord) -> list[ox.Quad]:
+    """A file's record as quads of the build graph (empty fields left out)."""
+    build, subject = ox.NamedNode(BUILD_GRAPH), ox.NamedNode(record.graph)
+    string = ox.NamedNode(str(XSD.string))
+    return [ox.Quad(subject, ox.NamedNode(str(prop)), ox.Literal(getattr(record, field), datatype=string), build)
+            for field, prop in _RECORD_FIELDS if getattr(record, field)]
+
+
+def live_database(store_dir: Path) -> Path | None:
+    """The live database folder of a store folder, if any."""
     pointer = store_dir / _POINTER
     if not pointer.is_file():
         return None
     name = pointer.read_text(encoding="utf-8").strip()
     path = store_dir / name
     return path if name and path.is_dir() else None
+
+
+def layout_of(db: ox.Store) -> str:
+    """The layout version a database was written in ("1" when it does not say)."""
+    for q in db.quads_for_pattern(ox.NamedNode(BUILD_GRAPH), ox.NamedNode(str(SD.storeLayout)), None,
+                                  ox.NamedNode(BUILD_GRAPH)):
+        return q.object.value
+    return "1"
 
 
 class Store:
@@ -115,7 +156,7 @@ class Store:
         try:
             result = self._db.query(sparql, substitutions=subs or None)
         except (SyntaxError, ValueError, RuntimeError, OSError) as e:
-            raise QueryError(f"{source}: {_one_line(e)}") from None
+            raise QueryError(f"{source}: {one_line(e)}") from None
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError(f"{source}: not a SELECT query")
         columns = tuple(v.value for v in result.variables)
@@ -127,297 +168,82 @@ class Store:
         try:
             result = self._db.query(sparql)
         except (SyntaxError, ValueError, RuntimeError, OSError) as e:
-            raise QueryError(f"{source}: {_one_line(e)}") from None
+            raise QueryError(f"{source}: {one_line(e)}") from None
         if not isinstance(result, bool):
             raise QueryError(f"{source}: not an ASK query")
         return result
 
     def files(self) -> dict[str, FileRecord]:
         """Built source files by name."""
-        return _file_records(self._db)
+        return file_records(self._db)
 
     def graph_quads(self, graphs: Iterable[str]) -> Iterator[ox.Quad]:
-        """All quads of the named graphs, graph by graph in the given order."""
+        """All quads of the graphs (a file's: every triple read from it), graph by graph in the given order."""
+        by_graph = {r.graph: r for r in self.files().values()}
         for g in graphs:
-            yield from self._db.quads_for_pattern(None, None, None, ox.NamedNode(g))
+            node = ox.NamedNode(g)
+            record = by_graph.get(g)
+            if record is not None:
+                for q in self._owned(record):
+                    yield ox.Quad(q.subject, q.predicate, q.object, node)
+            yield from self._db.quads_for_pattern(None, None, None, node)
+
+    def _owned(self, record: FileRecord) -> Iterator[ox.Quad]:
+        default = ox.DefaultGraph()
+        for s in decode_subjects(record.subjects):
+            yield from self._db.quads_for_pattern(ox.NamedNode(s), None, None, default)
 
     def graph_ntriples(self, graph: str) -> bytes:
-        """One named graph as sorted canonical N-Triples (for comparisons and tests)."""
-        lines = sorted(
-            f"{q.subject} {q.predicate} {q.object} .\n"
-            for q in self._db.quads_for_pattern(None, None, None, ox.NamedNode(graph))
-        )
+        """One graph (a file's: every triple read from it) as sorted canonical N-Triples."""
+        lines = sorted({f"{q.subject} {q.predicate} {q.object} .\n" for q in self.graph_quads([graph])})
         return "".join(lines).encode("utf-8")
 
     def named_graphs(self) -> list[str]:
-        """Names of every named graph, sorted."""
-        return sorted(g.value for g in self._db.named_graphs())
+        """The ontology and build graphs and one graph per built file, sorted."""
+        names = {g.value for g in self._db.named_graphs()} | {r.graph for r in self.files().values()}
+        return sorted(names)
+
+    def default_ntriples(self) -> Iterator[bytes]:
+        """The default graph (what queries see) as N-Triples, in the store's own order, chunk by chunk."""
+        chunk: list[str] = []
+        for q in self._db.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            chunk.append(f"{q.subject} {q.predicate} {q.object} .\n")
+            if len(chunk) >= 10_000:
+                yield "".join(chunk).encode("utf-8")
+                chunk = []
+        if chunk:
+            yield "".join(chunk).encode("utf-8")
 
 
-def _one_line(e: BaseException) -> str:
+def one_line(e: BaseException) -> str:
+    """An exception's message on one line (for error texts)."""
     return " ".join(str(e).split()) or type(e).__name__
 
 
 def open_store(store_dir: str | os.PathLike[str]) -> Store:
     """Open the live database of a store folder read-only; StoreError when there is none."""
     folder = Path(store_dir)
-    db = _db_path(folder)
+    db = live_database(folder)
     if db is None:
         raise StoreError(f"{folder}: no built store here (run `kg build PATH --store {folder}` first)")
     try:
-        return Store(ox.Store.read_only(str(db)), db)
+        handle = ox.Store.read_only(str(db))
     except OSError as e:
-        raise StoreError(f"{folder}: cannot open the store: {_one_line(e)}") from None
+        raise StoreError(f"{folder}: cannot open the store: {one_line(e)}") from None
+    if layout_of(handle) != LAYOUT:
+        raise StoreError(f"{folder}: the store was written by an older version of kg; run `kg build` again")
+    return Store(handle, db)
 
 
-def _file_records(db: ox.Store) -> dict[str, FileRecord]:
+def file_records(db: ox.Store) -> dict[str, FileRecord]:
+    """Every file record of a database, by source file name."""
     build = ox.NamedNode(BUILD_GRAPH)
     props: dict[str, dict[str, str]] = {}
     for q in db.quads_for_pattern(None, None, None, build):
         props.setdefault(q.subject.value, {})[q.predicate.value] = q.object.value
     out = {}
     for graph, p in props.items():
-        name = p.get(str(SD.fileName))
-        if name:
-            out[name] = FileRecord(name, graph, p.get(str(SD.sha256), ""), p.get(str(SD.builder), ""),
-                                   p.get(str(SD.buildSummary), ""))
+        fields = {field: p.get(str(prop), "") for field, prop in _RECORD_FIELDS}
+        if fields["source_file"]:
+            out[fields["source_file"]] = FileRecord(graph=graph, **fields)
     return out
-
-
-def graph_nquads(graph: str, ntriples: bytes) -> bytes:
-    """N-Triples of one new named graph as the N-Quads the writer bulk-loads: each triple in the
-    named graph and in the merged default graph (so workers can prepare them; StoreWriter.add_new_graph)."""
-    suffix = f" <{graph}> .\n".encode("utf-8")
-    out = []
-    for line in ntriples.splitlines():
-        line = line.rstrip()
-        if line:
-            out.append(line[:-1].rstrip() + suffix)
-            out.append(line + b"\n")
-    return b"".join(out)
-
-
-class StoreWriter:
-    """A private copy of the live database to change; `commit()` swaps it in atomically.
-
-    Use as a context manager: leaving without commit() throws the copy away and the live
-    store is untouched (so an interrupted build leaves the old store usable).
-    """
-
-    def __init__(self, store_dir: str | os.PathLike[str]):
-        self.folder = Path(store_dir)
-        self._lock_fd: int | None = None
-        self._db: ox.Store | None = None
-        self._new: Path | None = None
-        self._old: Path | None = None
-        self._pending: list[bytes] = []
-        self._pending_bytes = 0
-        self._new_graphs: set[str] = set()  # queued for the bulk load, not in the database yet
-        self._loader: threading.Thread | None = None  # the bulk load running in the background
-        self._load_error: BaseException | None = None
-
-    def __enter__(self) -> StoreWriter:
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self._lock_fd = os.open(self.folder / _LOCK, os.O_CREAT | os.O_RDWR, 0o644)
-        except OSError as e:
-            raise StoreError(f"{self.folder}: cannot create the store folder: {_one_line(e)}") from None
-        try:
-            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(self._lock_fd)
-            self._lock_fd = None
-            raise StoreError(f"{self.folder}: another build is writing this store") from None
-        self._sweep()
-        self._old = _db_path(self.folder)
-        self._new = self.folder / self._next_name()
-        try:
-            if self._old is not None:
-                old = ox.Store.read_only(str(self._old))
-                old.backup(str(self._new))
-                del old
-                self._db = ox.Store(str(self._new))
-            else:
-                self._new.mkdir()
-                self._db = ox.Store(str(self._new))
-        except OSError as e:
-            self._discard()
-            raise StoreError(f"{self.folder}: cannot prepare a new database: {_one_line(e)}") from None
-        return self
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        self._join_loader(raise_error=False)
-        if self._db is not None:  # not committed
-            self._discard()
-        if self._lock_fd is not None:
-            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
-            os.close(self._lock_fd)
-            self._lock_fd = None
-
-    # ----------------------------------------------------------- changes
-
-    @property
-    def files(self) -> dict[str, FileRecord]:
-        """Source files the database holds now (including changes made so far)."""
-        self._flush_pending()
-        return _file_records(self._require())
-
-    def has_graph(self, graph: str) -> bool:
-        """True when the named graph is in the database or queued for it."""
-        return graph in self._new_graphs or self._require().contains_named_graph(ox.NamedNode(graph))
-
-    def add_new_graph(self, graph: str, nquads: bytes) -> None:
-        """Queue a graph that is not in the database (N-Quads from graph_nquads) for the bulk load;
-        batches of about 64 MB are loaded in a background thread while the caller goes on."""
-        if self.has_graph(graph):
-            raise StoreError(f"{self.folder}: graph {graph} is already in the store")
-        self._new_graphs.add(graph)
-        self._pending.append(nquads)
-        self._pending_bytes += len(nquads)
-        if self._pending_bytes > _BATCH_BYTES:
-            self._flush_pending(background=True)
-
-    def replace_graph(self, graph: str, data: bytes, fmt: str = "nt") -> None:
-        """Make a named graph hold exactly `data` (N-Triples, or Turtle with fmt="ttl").
-
-        The merged default graph follows: a triple leaves it only when no other graph holds it.
-        A graph that is new is bulk-loaded in batches (fast for a first build); an existing one is
-        changed by difference, so replacing a graph by the same triples writes nothing.
-        """
-        if fmt == "nt" and not self.has_graph(graph):
-            self.add_new_graph(graph, graph_nquads(graph, data))
-            return
-        self._join_loader()
-        db = self._require()
-        node = ox.NamedNode(graph)
-        parsed = ox.parse(data, format=ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.TURTLE)
-        new = {ox.Triple(q.subject, q.predicate, q.object) for q in parsed}
-        old = {ox.Triple(q.subject, q.predicate, q.object) for q in db.quads_for_pattern(None, None, None, node)}
-        self._remove_triples(node, old - new)
-        added = sorted(new - old, key=str)
-        default = ox.DefaultGraph()
-        db.extend([ox.Quad(t.subject, t.predicate, t.object, node) for t in added]
-                  + [ox.Quad(t.subject, t.predicate, t.object, default) for t in added])
-        if not new and not old:
-            db.add_graph(node)
-
-    def _remove_triples(self, node: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
-        """Remove triples from a named graph, and from the default graph unless another graph holds them."""
-        db = self._require()
-        default, build = ox.DefaultGraph(), ox.NamedNode(BUILD_GRAPH)
-        for t in triples:
-            db.remove(ox.Quad(t.subject, t.predicate, t.object, node))
-            holders = (q.graph_name for q in db.quads_for_pattern(t.subject, t.predicate, t.object, None))
-            if not any(g != default and g != build for g in holders):
-                db.remove(ox.Quad(t.subject, t.predicate, t.object, default))
-
-    def _flush_pending(self, background: bool = False) -> None:
-        """Bulk-load what is queued (in a thread when `background`; one load at a time)."""
-        self._join_loader()
-        data, self._pending, self._pending_bytes = b"".join(self._pending), [], 0
-        if not data:
-            return
-        db = self._require()
-
-        def load() -> None:
-            try:
-                db.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
-            except BaseException as e:  # reported by _join_loader
-                self._load_error = e
-
-        if background:
-            self._loader = threading.Thread(target=load, name="kg-bulk-load", daemon=True)
-            self._loader.start()
-        else:
-            load()
-            self._raise_load_error()
-
-    def _join_loader(self, raise_error: bool = True) -> None:
-        if self._loader is not None:
-            self._loader.join()
-            self._loader = None
-        if raise_error:
-            self._raise_load_error()
-
-    def _raise_load_error(self) -> None:
-        if self._load_error is not None:
-            e, self._load_error = self._load_error, None
-            raise StoreError(f"{self.folder}: cannot load into the store: {_one_line(e)}") from None
-
-    def drop_graph(self, graph: str) -> None:
-        """Remove a named graph (and what only it contributed to the default graph) if present."""
-        self._flush_pending()
-        db = self._require()
-        node = ox.NamedNode(graph)
-        if db.contains_named_graph(node):
-            triples = [ox.Triple(q.subject, q.predicate, q.object) for q in db.quads_for_pattern(None, None, None, node)]
-            self._remove_triples(node, triples)
-            db.remove_graph(node)
-
-    def set_file_record(self, record: FileRecord) -> None:
-        """Remember the sha256, builder fingerprint and build summary of a built file."""
-        build, subject = ox.NamedNode(BUILD_GRAPH), ox.NamedNode(record.graph)
-        string = ox.NamedNode(str(XSD.string))
-        quads = [
-            ox.Quad(subject, ox.NamedNode(str(SD.fileName)), ox.Literal(record.source_file, datatype=string), build),
-            ox.Quad(subject, ox.NamedNode(str(SD.sha256)), ox.Literal(record.sha256, datatype=string), build),
-            ox.Quad(subject, ox.NamedNode(str(SD.builder)), ox.Literal(record.builder, datatype=string), build),
-        ]
-        if record.summary:
-            quads.append(ox.Quad(subject, ox.NamedNode(str(SD.buildSummary)),
-                                 ox.Literal(record.summary, datatype=string), build))
-        if record.graph in self._new_graphs:  # a new file: its record goes with the bulk load
-            self._pending.append("".join(f"{q} .\n" for q in quads).encode("utf-8"))
-            return
-        self._join_loader()
-        db = self._require()
-        for q in list(db.quads_for_pattern(subject, None, None, build)):
-            db.remove(q)
-        db.extend(quads)
-
-    def forget_file(self, record: FileRecord) -> None:
-        """Drop a file's graph and its bookkeeping."""
-        self.drop_graph(record.graph)
-        db = self._require()
-        subject, build = ox.NamedNode(record.graph), ox.NamedNode(BUILD_GRAPH)
-        for q in list(db.quads_for_pattern(subject, None, None, build)):
-            db.remove(q)
-
-    def commit(self) -> Path:
-        """Write what is buffered, flush, and make this database the live one."""
-        self._flush_pending()
-        db = self._require()
-        db.flush()
-        self._db = None
-        del db
-        assert self._new is not None
-        tmp = self.folder / (_POINTER + ".tmp")
-        tmp.write_text(self._new.name + "\n", encoding="utf-8")
-        os.replace(tmp, self.folder / _POINTER)
-        if self._old is not None and self._old != self._new:
-            shutil.rmtree(self._old, ignore_errors=True)
-        return self._new
-
-    # ----------------------------------------------------------- internals
-
-    def _require(self) -> ox.Store:
-        if self._db is None:
-            raise StoreError(f"{self.folder}: the store writer is not open")
-        return self._db
-
-    def _next_name(self) -> str:
-        numbers = [int(p.name[3:]) for p in self.folder.glob("db-*") if p.name[3:].isdigit()]
-        return f"db-{max(numbers, default=0) + 1:06d}"
-
-    def _sweep(self) -> None:
-        """Remove databases left behind by interrupted builds (never the live one)."""
-        live = _db_path(self.folder)
-        for p in self.folder.glob("db-*"):
-            if p.is_dir() and p != live:
-                shutil.rmtree(p, ignore_errors=True)
-
-    def _discard(self) -> None:
-        self._join_loader(raise_error=False)
-        self._db = None
-        if self._new is not None and self._new.exists():
-            shutil.rmtree(self._new, ignore_errors=True)

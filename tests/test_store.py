@@ -11,7 +11,8 @@ import pytest
 from kg import ids
 from kg.build import build, find_inputs
 from kg.errors import StoreError
-from kg.store import StoreWriter, open_store
+from kg.store import BUILD_GRAPH, open_store
+from kg.store_writer import StoreWriter
 
 
 @pytest.fixture()
@@ -128,3 +129,88 @@ def test_missing_store_is_one_line_store_error(tmp_path):
     with pytest.raises(StoreError) as err:
         open_store(tmp_path / "nothing")
     assert str(err.value) == f"{tmp_path / 'nothing'}: no built store here (run `kg build PATH --store {tmp_path / 'nothing'}` first)"
+
+
+# --- the layout: the default graph is the merge of what every file holds and the ontology ---
+
+
+def _default(store_dir: Path) -> set[str]:
+    store = open_store(store_dir)
+    return {line for chunk in store.default_ntriples() for line in chunk.decode("utf-8").splitlines()}
+
+
+def _merge(store_dir: Path) -> set[str]:
+    store = open_store(store_dir)
+    graphs = [g for g in store.named_graphs() if g != BUILD_GRAPH]
+    return {line for g in graphs for line in store.graph_ntriples(g).decode("utf-8").splitlines()}
+
+
+def _linfen_triples(store_dir: Path, name: str) -> set[str]:
+    g = str(ids.file_iri(name))
+    return {line for line in open_store(store_dir).graph_ntriples(g).decode("utf-8").splitlines()
+            if line.startswith(f"<{ids.jurisdiction_iri('临汾市')}>")}
+
+
+def test_default_graph_is_the_merge_through_changes_and_removals(tmp_path, corpus_copy):
+    store = tmp_path / "store"
+    build([corpus_copy], store)
+    assert _default(store) == _merge(store)
+    changed = corpus_copy / "000_52a272d02e943534.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("市应急局", "市消防救援支队", 3), encoding="utf-8")
+    build([corpus_copy], store)
+    assert _default(store) == _merge(store)
+    build([corpus_copy / "002_2c59d4dd41e2de7b.txt", corpus_copy / "004_a7219557abfc38f4.txt"], store)
+    assert _default(store) == _merge(store)
+    fresh = tmp_path / "fresh"
+    build([corpus_copy / "002_2c59d4dd41e2de7b.txt", corpus_copy / "004_a7219557abfc38f4.txt"], fresh)
+    assert _default(store) == _default(fresh)
+
+
+def test_a_node_shared_by_two_files_stays_until_both_leave(tmp_path, corpus_copy):
+    store = tmp_path / "store"
+    a, b = corpus_copy / "000_52a272d02e943534.txt", corpus_copy / "004_a7219557abfc38f4.txt"
+    build([a, b], store)
+    shared = _linfen_triples(store, a.name) & _linfen_triples(store, b.name)
+    assert len(shared) == 4  # both notices are 临汾市's: the jurisdiction's type, label, level
+    build([b], store)
+    assert shared <= _default(store)
+    build([corpus_copy / "002_2c59d4dd41e2de7b.txt"], store)
+    assert not shared & _default(store)
+
+
+def test_a_store_of_the_older_layout_is_refused_then_rebuilt(tmp_path, corpus_copy):
+    import pyoxigraph as ox
+
+    from kg.namespaces import SD
+
+    store = tmp_path / "store"
+    one = corpus_copy / "002_2c59d4dd41e2de7b.txt"
+    build([one], store)
+    db = ox.Store(str(open_store(store).path))
+    db.remove_graph(ox.NamedNode(BUILD_GRAPH))  # as layout 1 knew nothing of sd:storeLayout
+    assert not any(db.quads_for_pattern(None, ox.NamedNode(str(SD.storeLayout)), None, None))
+    del db
+    with pytest.raises(StoreError) as err:
+        open_store(store)
+    assert str(err.value) == f"{store}: the store was written by an older version of kg; run `kg build` again"
+    report = build([one], store)
+    assert [f.status for f in report.files] == ["built"]
+    assert _default(store) == _merge(store)
+
+
+def test_when_most_files_change_the_store_is_loaded_afresh(tmp_path, corpus_copy, monkeypatch):
+    import kg.build
+
+    store = tmp_path / "store"
+    build([corpus_copy], store)
+    before = _default(store)
+    monkeypatch.setattr(kg.build, "builder_fingerprint", lambda: "new code")
+    monkeypatch.setattr(kg.build, "_POOL_MIN_FILES", 1)
+    report = build([corpus_copy / "000_52a272d02e943534.txt", corpus_copy / "001_21558e30cd176ac4.txt",
+                    corpus_copy / "002_2c59d4dd41e2de7b.txt"], store)
+    assert [(f.source_file, f.status) for f in report.files] == [
+        ("000_52a272d02e943534.txt", "built"), ("001_21558e30cd176ac4.txt", "built"),
+        ("002_2c59d4dd41e2de7b.txt", "built"),
+        ("003_910978ec7eaa2ee3.txt", "removed"), ("004_a7219557abfc38f4.txt", "removed")]
+    assert {r.builder for r in open_store(store).files().values()} == {"new code"}
+    assert _default(store) == _merge(store) and _default(store) < before
