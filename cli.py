@@ -175,13 +175,17 @@ class RdfFormat(str, Enum):
 
 
 def _export(what: str, store: Path, output: Optional[Path], fmt: str = "ttl") -> None:
-    from kg.export import export_text
+    from kg.export import export_file, write_export
 
     try:
-        data = export_text(what, store, fmt)
+        if output is None:
+            write_export(what, store, typer.get_binary_stream("stdout"), fmt)
+        else:
+            export_file(what, store, output, fmt)
     except KgError as exc:
         raise _fail(exc) from None
-    _write_or_print(data, output)
+    if output is not None:
+        typer.echo(f"wrote {output}", err=True)
 
 
 @export_app.command("documents")

@@ -2,27 +2,30 @@
 
 Everything comes from the store via queries/internal/export_*.rq, so an export shows what the
 graph holds. Output is deterministic: rows are ordered by file, document and offset, keys in a
-fixed order, RDF sorted.
+fixed order, RDF a file at a time (kg.rdf_stream). Written as it is read (write_export), so an export
+of a large store does not wait for, or hold, the whole text.
 """
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.errors import QueryError
+from kg.errors import KgError, QueryError
 from kg.namespaces import ID
 from kg.queries import run_query
+from kg.rdf_stream import RDF_FORMATS, write_rdf
 from kg.store import Store
 from kg.triples import bind_prefixes
 
-__all__ = ["RDF_FORMATS", "documents", "duties", "to_jsonl", "export_rdf", "export_text", "rdf_graph"]
+__all__ = ["RDF_FORMATS", "documents", "duties", "iter_documents", "iter_duties", "to_jsonl", "export_rdf",
+           "export_text", "export_file", "write_export", "write_export_of", "rdf_graph"]
 
-RDF_FORMATS = ("ttl", "nt", "jsonld")
 _FILE_GRAPH_PREFIX = str(ID["file/"])
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -36,13 +39,17 @@ def _by_key(rows: Iterable[dict[str, Any]], key: str) -> dict[str, list[dict[str
 
 def documents(store: Store) -> list[dict[str, Any]]:
     """One dict per document (issue 2's fields), in file order."""
+    return list(iter_documents(store))
+
+
+def iter_documents(store: Store) -> Iterator[dict[str, Any]]:
+    """documents(), one at a time."""
     lists: dict[str, dict[str, list[str]]] = {}
     for row in run_query(store, "internal/export_document_lists").dicts():
         lists.setdefault(row["document_id"], {}).setdefault(row["list"], []).append(row["value"])
-    out = []
     for row in run_query(store, "internal/export_documents").dicts():
         lst = lists.get(row["document_id"], {})
-        out.append(
+        yield (
             {
                 "source_file": row["source_file"],
                 "id": row["document_id"],
@@ -61,7 +68,6 @@ def documents(store: Store) -> list[dict[str, Any]]:
                 "end": row["end"],
             }
         )
-    return out
 
 
 def _units(store: Store) -> dict[str, list[dict[str, Any]]]:
@@ -88,13 +94,17 @@ def _units(store: Store) -> dict[str, list[dict[str, Any]]]:
 
 def duties(store: Store) -> list[dict[str, Any]]:
     """One dict per task (issue 2's fields), in file and text order."""
+    return list(iter_duties(store))
+
+
+def iter_duties(store: Store) -> Iterator[dict[str, Any]]:
+    """duties(), one at a time."""
     paths: dict[str, list[str]] = {}
     for row in run_query(store, "internal/export_section_paths").dicts():
         paths.setdefault(row["section_id"], []).append(row["number"])
     units = _units(store)
-    out = []
     for row in run_query(store, "internal/export_tasks").dicts():
-        out.append(
+        yield (
             {
                 "source_file": row["source_file"],
                 "document": row["document"],
@@ -111,7 +121,6 @@ def duties(store: Store) -> list[dict[str, Any]]:
                 "attribution_source": row["attribution_source"],
             }
         )
-    return out
 
 
 def to_jsonl(records: Iterable[dict[str, Any]]) -> Iterator[str]:
@@ -144,29 +153,58 @@ def rdf_graph(store: Store) -> Graph:
 
 
 def export_rdf(store: Store, fmt: str = "ttl") -> bytes:
-    """The instance data as Turtle, N-Triples (sorted lines) or JSON-LD (with our prefixes as context)."""
-    if fmt not in RDF_FORMATS:
-        raise QueryError(f"unknown RDF format {fmt!r} (one of {', '.join(RDF_FORMATS)})")
-    g = rdf_graph(store)
-    if fmt == "nt":
-        text = g.serialize(format="nt", encoding="utf-8").decode("utf-8")
-        return "".join(sorted(line + "\n" for line in text.splitlines() if line.strip())).encode("utf-8")
-    if fmt == "ttl":
-        return g.serialize(format="turtle", encoding="utf-8")
-    context = {prefix: str(ns) for prefix, ns in sorted(g.namespaces()) if prefix}
-    return g.serialize(format="json-ld", context=context, encoding="utf-8", sort_keys=True, indent=1)
+    """The instance data as Turtle, N-Triples or JSON-LD (kg.rdf_stream; with our prefixes)."""
+    buffer = io.BytesIO()
+    write_export_of(store, "rdf", buffer, fmt)
+    return buffer.getvalue()
+
+
+def write_export_of(store: Store, what: str, out: BinaryIO, fmt: str = "ttl") -> None:
+    """Write documents or duties as JSON Lines, or rdf in `fmt`, to a binary stream as they are read."""
+    if what not in ("documents", "duties", "rdf"):
+        raise QueryError(f"unknown export {what!r} (documents, duties or rdf)")
+    if what == "rdf":
+        if fmt not in RDF_FORMATS:
+            raise QueryError(f"unknown RDF format {fmt!r} (one of {', '.join(RDF_FORMATS)})")
+        write_rdf(store, out, fmt)
+        return
+    records = iter_documents(store) if what == "documents" else iter_duties(store)
+    batch: list[str] = []
+    for line in to_jsonl(records):
+        batch.append(line)
+        if len(batch) >= 1000:
+            out.write("".join(batch).encode("utf-8"))
+            batch = []
+    out.write("".join(batch).encode("utf-8"))
+
+
+def write_export(what: str, store_dir: str | Path, out: BinaryIO, fmt: str = "ttl") -> None:
+    """`kg export WHAT`: write_export_of on the store in `store_dir`."""
+    from kg.store import open_store
+
+    write_export_of(open_store(store_dir), what, out, fmt)
+
+
+def export_file(what: str, store_dir: str | Path, output: Path, fmt: str = "ttl") -> None:
+    """write_export into a file, which appears only when the export is complete."""
+    import os
+
+    from kg.store import open_store
+
+    store = open_store(store_dir)
+    tmp = output.with_name(f".{output.name}.part")
+    try:
+        with open(tmp, "wb") as out:
+            write_export_of(store, what, out, fmt)
+        os.replace(tmp, output)
+    except OSError as exc:
+        raise KgError(f"{output}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def export_text(what: str, store_dir: str | Path, fmt: str = "ttl") -> bytes:
-    """`kg export WHAT`: documents or duties as JSON Lines, or rdf in `fmt`, as UTF-8 bytes."""
-    from kg.store import open_store
-
-    if what not in ("documents", "duties", "rdf"):
-        raise QueryError(f"unknown export {what!r} (documents, duties or rdf)")
-    if what == "rdf" and fmt not in RDF_FORMATS:
-        raise QueryError(f"unknown RDF format {fmt!r} (one of {', '.join(RDF_FORMATS)})")
-    store = open_store(store_dir)
-    if what == "rdf":
-        return export_rdf(store, fmt)
-    records = documents(store) if what == "documents" else duties(store)
-    return "".join(to_jsonl(records)).encode("utf-8")
+    """write_export into bytes."""
+    buffer = io.BytesIO()
+    write_export(what, store_dir, buffer, fmt)
+    return buffer.getvalue()
