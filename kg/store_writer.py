@@ -241,7 +241,8 @@ class StoreWriter:
 
         def load() -> None:
             try:
-                db.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+                # lenient: the IRIs and literals come from kg.ids and kg.triples, checked there (~10% faster)
+                db.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
             except BaseException as e:  # reported by _join_loader
                 self._load_error = e
 
