@@ -3,7 +3,8 @@
 `imap_ordered(fn, items, workers)` maps `fn` over `items` on worker processes (forkserver: they do not
 inherit the caller's threads, e.g. the store's) and yields the results in order. A worker ignores
 Ctrl-C (the caller handles it) and exits as soon as the caller is gone, however it ended — killed
-included — so an interrupted build leaves nothing running or holding its output open.
+included — so an interrupted build leaves nothing running or holding its output open. (A
+multiprocessing.Pool was dropped: it restarts workers that die at start-up for ever.)
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
+
+from kg.errors import KgError
 
 __all__ = ["imap_ordered", "usable_cores"]
 
@@ -31,21 +34,36 @@ def usable_cores() -> int:
 def imap_ordered(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Iterator[R]:
     """`map(fn, items)` on `workers` processes (in this process when workers <= 1), in order.
 
-    Leaving the iteration early (an exception, Ctrl-C, `close()`) stops the workers at once.
+    Leaving the iteration early (an exception, Ctrl-C, `close()`) cancels what has not started. When
+    the workers cannot start at all (e.g. the caller's __main__ cannot be imported again, as for
+    `python -`), everything is mapped in this process instead; a worker that dies once results have
+    come is a KgError (mapping its item here could kill this process too).
     """
     if workers <= 1:
         yield from map(fn, items)
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context("forkserver")
-    pool = context.Pool(workers, initializer=_worker_init, initargs=(os.getpid(),))
+    todo = list(items)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"),
+                               initializer=_worker_init, initargs=(os.getpid(),))
+    done = 0
     try:
-        yield from pool.imap(fn, items, chunksize=1)
-        pool.close()
+        for future in [pool.submit(fn, item) for item in todo]:
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                if done:
+                    raise KgError(f"a worker process died after {done} of {len(todo)} items "
+                                  "(killed, or a crash in a parser); run again with one process (--jobs 1)") from None
+                break
+            yield result
+            done += 1
     finally:
-        pool.terminate()
-        pool.join()
+        pool.shutdown(wait=True, cancel_futures=True)
+    yield from map(fn, todo[done:])
 
 
 def _worker_init(caller: int) -> None:

@@ -99,3 +99,33 @@ def test_workers_end_when_the_caller_is_killed(tmp_path):
     time.sleep(0.2)
     assert not any(Path(f"/proc/{w}").exists() and "Z" not in Path(f"/proc/{w}/stat").read_text().split()[2]
                    for w in workers)
+
+
+def _dies_on_three(x: int) -> int:
+    if x == 3:
+        time.sleep(1.0)  # after 0, 1 and 2 are back
+        os._exit(3)  # a crash in a parser, as seen from the pool
+    time.sleep(0.05)
+    return x
+
+
+def test_a_worker_dying_midway_is_one_kg_error():
+    from kg.errors import KgError
+
+    got = []
+    with pytest.raises(KgError) as err:
+        for r in imap_ordered(_dies_on_three, range(8), 2):
+            got.append(r)
+    assert got == [0, 1, 2]
+    assert str(err.value) == ("a worker process died after 3 of 8 items (killed, or a crash in a parser); "
+                              "run again with one process (--jobs 1)")
+
+
+def test_workers_that_cannot_start_leave_the_work_to_this_process(tmp_path):
+    # `python -` has no main module the workers could import again
+    code = f"import sys; sys.path.insert(0, {str(ROOT)!r})\n" + \
+        "from kg.pool import imap_ordered\nprint(list(imap_ordered(abs, [-1, -2, -3], 2)))\n"
+    done = subprocess.run([sys.executable, "-"], input=code, capture_output=True, text=True, timeout=120,
+                          cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout == "[1, 2, 3]\n"
