@@ -14,6 +14,7 @@ from loaders.units import is_unit_like, split_units
 __all__ = ["sentence_actors"]
 
 _BY = re.compile(r"(?:^|(?<=[。；，\n]))由(?P<units>[^，。；]{2,40}?)(?P<role>牵头|负责|会同|组织)")
+_SENTENCE_STARTS = re.compile("[。；！？\n，]")  # a sentence (or clause) may begin after each of these
 _SKIP_ACTOR = re.compile(r"^(?:重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|持续|深入|积极|聚焦|围绕)")
 
 
@@ -37,7 +38,7 @@ def sentence_actors(text: str) -> list[Role]:
         for u in mentions:
             if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name):
                 out.append(Role(u.name, role, a + u.start, a + u.end))
-    starts = [0] + [k + 1 for k, c in enumerate(text) if c in "。；！？\n，"]
+    starts = [0] + [m.end() for m in _SENTENCE_STARTS.finditer(text)]
     for s in starts:
         while s < len(text) and text[s] in "，、 \n":
             s += 1

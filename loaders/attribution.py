@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from loaders import patterns as P
 from loaders.lexicon import cues
@@ -125,6 +126,7 @@ def _parse_labelled(s: str, a: int, b: int, out: list[Role]) -> bool:
     return open_list
 
 
+@lru_cache(maxsize=8192)  # pure, and the same brackets recur (Attribution is frozen, so sharing is safe)
 def parse_attribution(content: str, *, table: bool = False) -> Attribution | None:
     """Units and roles in `content`, or None when it is not an attribution.
 

@@ -14,7 +14,7 @@ from loaders import patterns as P
 from loaders.lexicon import jurisdictions
 from loaders.units import split_list, split_list_spans
 
-__all__ = ["Line", "lines_of", "DocFrame", "frame_documents"]
+__all__ = ["Line", "lines_of", "line_spans", "DocFrame", "frame_documents"]
 
 _TITLE_END = re.compile(r"(?:通知|批复|意见|决定|函|报告|方案|办法|规定|要点|通报|请示|公告|通告|解读|规划|细则|纪要|复函)$")
 _ISSUER = re.compile(
@@ -32,17 +32,21 @@ class Line:
     end: int
 
 
-def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
-    """Non-empty clean lines within [start, end)."""
+def line_spans(text: str, start: int = 0, end: int | None = None):
+    """Yield (start, end) of the non-empty clean lines within [start, end)."""
     end = len(text) if end is None else end
-    out, pos = [], start
+    pos = start
     while pos < end:
         nl = text.find("\n", pos, end)
         stop = end if nl < 0 else nl
         if stop > pos:
-            out.append(Line(text[pos:stop], pos, stop))
+            yield pos, stop
         pos = stop + 1
-    return out
+
+
+def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """Non-empty clean lines within [start, end)."""
+    return [Line(text[a:b], a, b) for a, b in line_spans(text, start, end)]
 
 
 @dataclass
@@ -136,12 +140,27 @@ def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> 
     _derive(fr)
     own = fr.number
     seen = []
-    for m in P.DOC_NUMBER.finditer(text, fr.start, fr.end):
+    for m in _doc_numbers(text, fr.start, fr.end):
         n = _norm_number(m)
         if n != own and n not in seen:
             seen.append(n)
     fr.cited_numbers = seen
     return fr
+
+
+def _doc_numbers(text: str, start: int, end: int) -> list[re.Match]:
+    """The matches of P.DOC_NUMBER.finditer(text, start, end), found from the brackets backwards.
+
+    Trying the 1-12 character prefix at every position of a document is slow; a match ends at a
+    DOC_NUMBER_TAIL and its prefix (Chinese characters only) starts at most 12 characters before it.
+    """
+    out, pos = [], start
+    for t in P.DOC_NUMBER_TAIL.finditer(text, start, end):
+        m = P.DOC_NUMBER.search(text, max(pos, t.start() - 12), t.end())
+        if m:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 _SITE_LABEL = re.compile(r"(?P<label>发文机关|发布机构|发文单位|发文字号|文号|成文日期|发文日期|标题|索引号|主题分类|"
@@ -233,7 +252,7 @@ def _read_closing(fr: DocFrame, body: list[Line]) -> None:
                 im = _ISSUER.match(body[k - 1].text)
                 if im:
                     fr.issuer = im.group("issuer")
-        pm = P.PRINTED_LINE.search(t)
+        pm = P.PRINTED_LINE.search(t) if "日印发" in t else None  # the search is slow; the words are rare
         if pm:
             printed = pm
         cm = P.CC_LINE.match(t)

@@ -26,8 +26,11 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import InputError
@@ -52,6 +55,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (  # longest first: the UTF-32 LE BOM sta
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_ODD_CATEGORIES = frozenset(("Cc", "Co", "Cn", "Cs"))
 _MAX_ODD_SHARE = 0.02  # more control / private-use / unassigned characters than this: not text
 _MAX_BROKEN = 2  # undecodable characters tolerated (as U+FFFD), or one in a thousand if more
 
@@ -98,16 +102,34 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# Unicode blocks notices are written in (ASCII, Latin, punctuation, symbols, CJK, full-width forms)
+_COMMON_BLOCKS = ((0x20, 0x7E), (0xA0, 0x24F), (0x2000, 0x206F), (0x2100, 0x27BF), (0x3000, 0x303F),
+                  (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF))
+
+
+@lru_cache(maxsize=None)
+def _common_run() -> re.Pattern:
+    """Runs of allowed controls and of characters of _COMMON_BLOCKS that unicodedata says are not odd."""
+    ranges = []
+    for lo, hi in _COMMON_BLOCKS:
+        first = None  # start of the current run of characters that are not odd
+        for c in range(lo, hi + 2):
+            ok = c <= hi and unicodedata.category(chr(c)) not in _ODD_CATEGORIES
+            if ok and first is None:
+                first = c
+            elif not ok and first is not None:
+                ranges.append(f"{re.escape(chr(first))}-{re.escape(chr(c - 1))}")
+                first = None
+    return re.compile(f"[{re.escape(''.join(sorted(_ALLOWED_CONTROLS)))}{''.join(ranges)}]+")
+
+
 def _odd_share(text: str) -> float:
     """Share of characters no notice contains: controls, private use, unassigned, surrogates."""
     if not text:
         return 0.0
-    odd = 0
-    for ch in text:
-        if ch in _ALLOWED_CONTROLS:
-            continue
-        if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs"):
-            odd += 1
+    # only characters outside the common runs need a lookup, each distinct one once
+    rest = Counter(_common_run().sub("", text))
+    odd = sum(n for ch, n in rest.items() if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in _ODD_CATEGORIES)
     return odd / len(text)
 
 

@@ -12,7 +12,7 @@ from loaders.lexicon import cues
 
 __all__ = [
     "CN_NUM", "alt", "date_iso", "MARKERS", "LINE_START_MARKER", "INLINE_MARKER", "CLOSING_LINE",
-    "SENTENCE_END_CHARS", "DATE", "DOC_NUMBER", "ROLE_PHRASE", "ROLE_OF", "LABEL", "LABEL_ROLE",
+    "SENTENCE_END_CHARS", "DATE", "DOC_NUMBER", "DOC_NUMBER_TAIL", "ROLE_PHRASE", "ROLE_OF", "LABEL", "LABEL_ROLE",
     "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "IN_SENTENCE_ACTOR", "PRONOUN",
     "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "OPEN", "CLOSE", "cn_to_int",
     "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE", "CC_LINE", "PRINTED_LINE", "SIGNATURE_DATE",
@@ -35,12 +35,15 @@ def date_iso(m: re.Match) -> str:
     return f"{y:04d}-{cn_to_int(m.group('m')):02d}-{cn_to_int(m.group('d')):02d}"
 
 
+_CN_DIGIT_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                    "八": 8, "九": 9}
+
+
 def cn_to_int(s: str) -> int:
     """Chinese numeral (一 … 九十九) or Arabic digits to int; 0 if not a number."""
     if s.isdigit():
         return int(s)
-    vals = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-            "八": 8, "九": 9}
+    vals = _CN_DIGIT_VALUES
     if not s:
         return 0
     if "百" in s:
@@ -80,9 +83,10 @@ _D = r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE = re.compile(rf"{_Y}年{_M}月{_D}日")
 SIGNATURE_DATE = re.compile(rf"^{_Y}年{_M}月{_D}日$")
 PRINTED_LINE = re.compile(rf"{_Y}年{_M}月{_D}日印发")
-DOC_NUMBER = re.compile(
-    r"(?P<prefix>[\u4e00-\u9fff]{1,12}?)[〔［【（\[](?P<year>\d{4})[〕］】）\]]第?(?P<seq>\d{1,4})号"
-)
+_DOC_NUMBER_TAIL = r"[〔［【（\[](?P<year>\d{4})[〕］】）\]]第?(?P<seq>\d{1,4})号"
+DOC_NUMBER = re.compile(rf"(?P<prefix>[\u4e00-\u9fff]{{1,12}}?){_DOC_NUMBER_TAIL}")
+# the 文号 without its issuer prefix, to find DOC_NUMBER from the bracket backwards (see documents.py)
+DOC_NUMBER_TAIL = re.compile(_DOC_NUMBER_TAIL)
 ADDRESSEE_LINE = re.compile(r"^(?P<body>[^。！？]{2,200})[：:]$")
 CC_LINE = re.compile(r"^抄送[：:](?P<body>.*)$")
 TABLE_TITLE = re.compile(r"^(?:附件\d*[：:]?)?(?:重点)?(?:工作)?任务(?:分工|清单|分解)(?:表|方案)?$|^责任分工(?:表)?$")

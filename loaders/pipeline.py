@@ -25,7 +25,8 @@ __all__ = ["load_text", "doc_id_for"]
 
 
 
-_NON_TEXT = re.compile(r"[\s。，；：、！？（）［］【】〔〕“”‘’《》\-—…·.,;:()\[\]*#]+")
+_NON_TEXT_CHARS = r"\s。，；：、！？（）［］【】〔〕“”‘’《》\-—…·.,;:()\[\]*#"
+_TEXT_CHAR = re.compile(f"[^{_NON_TEXT_CHARS}]")  # a character that is more than whitespace or punctuation
 
 
 def doc_id_for(frame: DocFrame, stem: str, k: int) -> str:
@@ -79,7 +80,7 @@ def _gaps(raw: str, covered: list[tuple[int, int]], start: int, end: int) -> lis
     for a, b in sorted(covered) + [(end, end)]:
         if a > pos:
             chunk = raw[pos:a]
-            if _NON_TEXT.sub("", chunk):
+            if _TEXT_CHAR.search(chunk):
                 s = pos + (len(chunk) - len(chunk.lstrip()))
                 e = a - (len(chunk) - len(chunk.rstrip()))
                 out.append(Span(s, e, raw[s:e]))
@@ -133,24 +134,25 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     headings = find_headings(text, body_start, sec_end)
     # glossary sections (专业术语注释) hold terms, not tasks
     glossary_ranges = []
+    ends = _section_ends(headings, sec_end)
     for i, h in enumerate(headings):
         if P.GLOSSARY_TITLE.search(h.title):
-            end = next((g.start for g in headings[i + 1:] if g.depth <= h.depth), sec_end)
-            glossary_ranges.append((h.start, end))
-    sections, sec_of = _sections(d, headings, sec_end)
+            glossary_ranges.append((h.start, ends[i]))
+    sections, sec_of = _sections(d, headings, ends)
     heading_attr = _heading_attributions(text, headings, sec_of)
     sections = [replace(sec, title=_title_without(sec.title)) if sec.id in heading_attr else sec for sec in sections]
     row_cuts = _match_rows(d, doc_tables, body_start, sec_end)
     bold = [b for b in ct.bold_starts if body_start <= b < sec_end]
     drafts: list[tuple[str, tuple[str, ...], Piece]] = []  # (section id, heading titles, piece)
     regions = _regions(headings, body_start, sec_end)
+    titles_of: dict[int, tuple[str, ...]] = {}
     for hi, (a, b) in regions:
         if any(ga <= a < gb for ga, gb in glossary_ranges):
             continue
         h = headings[hi] if hi is not None else None
         if h is None:
             continue  # preamble: kept in the document, not a task
-        if not _NON_TEXT.sub("", text[h.title_end:b]):
+        if not _TEXT_CHAR.search(text, h.title_end, b):
             continue  # a heading with only its title
         first = h.title_end
         while first < b and text[first] in " \n":
@@ -159,7 +161,9 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         cuts += _sector_label_cuts(text, first, b)
         seg_from = first if sec_of[hi] in heading_attr else a  # the title carries the attribution
         for p in segment(text, seg_from, b, cuts):
-            drafts.append((sec_of[hi], _titles(headings, hi), p))
+            if hi not in titles_of:
+                titles_of[hi] = _titles(headings, hi)
+            drafts.append((sec_of[hi], titles_of[hi], p))
     if not headings:
         drafts += _letter_tasks(d, body_start, sec_end)
     parents = {sec.id: sec.parent_id for sec in sections}
@@ -206,6 +210,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     )
 
 
+_TASK_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})：")  # "水旱灾害：…" at the start of a task
 _INLINE_LABEL = re.compile(r"(?<=[。；，\n])(?P<label>[\u4e00-\u9fff]{2,8})：")
 
 
@@ -231,7 +236,19 @@ def _titles(headings: list[Heading], hi: int) -> tuple[str, ...]:
     return tuple(h.title for h in reversed(chain))
 
 
-def _sections(d: _Doc, headings: list[Heading], sec_end: int) -> tuple[list[Section], dict[int, str]]:
+def _section_ends(headings: list[Heading], sec_end: int) -> list[int]:
+    """Where each heading's section ends: the start of the next heading at the same or a higher
+    level (depth <= its own), else sec_end. One pass with a stack of the sections still open."""
+    ends = [sec_end] * len(headings)
+    open_: list[int] = []  # indices, depths rising
+    for j, g in enumerate(headings):
+        while open_ and headings[open_[-1]].depth >= g.depth:
+            ends[open_.pop()] = g.start
+        open_.append(j)
+    return ends
+
+
+def _sections(d: _Doc, headings: list[Heading], ends: list[int]) -> tuple[list[Section], dict[int, str]]:
     out, ids = [], {}
     stack: list[tuple[Heading, str, tuple[str, ...]]] = []
     used: set[str] = set()
@@ -244,8 +261,7 @@ def _sections(d: _Doc, headings: list[Heading], sec_end: int) -> tuple[list[Sect
         while sid in used:
             sid += "'"
         used.add(sid)
-        end = next((g.start for g in headings[i + 1:] if g.depth <= h.depth), sec_end)
-        rs, re_ = d.raw_span(h.start, end)
+        rs, re_ = d.raw_span(h.start, ends[i])
         out.append(Section(sid, h.number, path, h.title.rstrip("。"), parent, h.depth, rs, re_))
         ids[i] = sid
         stack.append((h, sid, path))
@@ -280,8 +296,11 @@ def _letter_tasks(d: _Doc, start: int, end: int) -> list[tuple[str, tuple[str, .
     return out
 
 
+_KEY_WIDEN = str.maketrans({"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"})
+
+
 def _match_key(s: str) -> str:
-    s = squash(s).translate(str.maketrans({"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"}))
+    s = squash(s).translate(_KEY_WIDEN)
     return P.LINE_START_MARKER.sub("", s, count=1) if P.LINE_START_MARKER.match(s) else s
 
 
@@ -290,8 +309,12 @@ def _match_rows(d: _Doc, doc_tables, start: int, end: int) -> dict[int, TableRow
     if not doc_tables:
         return {}
     text = d.text
-    flat_idx = [i for i in range(start, end) if text[i] != "\n"]
-    flat = "".join(text[i] for i in flat_idx)
+    flat = text[start:end].replace("\n", "")
+    flat_idx: list[int] = []  # clean offset of each character of flat
+    pos = start
+    for line in text[start:end].split("\n"):
+        flat_idx.extend(range(pos, pos + len(line)))
+        pos += len(line) + 1
     cuts: dict[int, TableRow] = {}
     for _, _, table in doc_tables:
         for row in table.rows:
@@ -368,7 +391,7 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
         tid = f"{sid}/t{ordinals[sid]}"
         rs, re_ = d.raw_span(p.start, p.end)
         body = text[p.start:p.end].replace("\n", "")
-        label = re.match(r"([\u4e00-\u9fff]{2,8})：", body)
+        label = _TASK_LABEL.match(body)
         sectors = classify(list(titles) + ([label.group(1)] if label else []), body)
         cites = tuple(Citation(t, *d.raw_span(p.start + a, p.start + b), number_after(text, p.start + b))
                       for t, a, b in find_citations(text[p.start:p.end]))
@@ -407,7 +430,7 @@ def _share_trailing(d: _Doc, drafts):
 
 def _row_for(p: Piece, row_cuts: dict[int, TableRow], text: str) -> TableRow | None:
     for pos, row in row_cuts.items():
-        if p.start <= pos < p.end and (pos == p.start or not _NON_TEXT.sub("", text[p.start:pos])
+        if p.start <= pos < p.end and (pos == p.start or not _TEXT_CHAR.search(text, p.start, pos)
                                        or pos - p.start <= 40 and "。" not in text[p.start:pos][:-1]):
             return row
     return None

@@ -7,10 +7,11 @@ new level at ordinal 1 — so "（市、区）" or a stray "2、" in running tex
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from loaders import patterns as P
-from loaders.documents import lines_of
+from loaders.documents import line_spans
 
 __all__ = ["Heading", "find_headings", "number_label"]
 
@@ -51,15 +52,20 @@ def _ordinal(style: str, n: str) -> int:
     return P.cn_to_int(n)
 
 
+_SHI_TITLE_END = re.compile("[，。：；]")
+_TITLE_MARKS = re.compile("[（［【）］】。：]")  # the characters _title's bracket count looks at
+
+
 def _title(text: str, style: str, pos: int, line_end: int) -> tuple[str, int]:
     rest = text[pos:line_end]
     if style == "cn_shi":
-        for k, c in enumerate(rest[:17]):
-            if c in "，。：；":
-                return rest[:k], pos + k + 1
+        m = _SHI_TITLE_END.search(rest, 0, 17)
+        if m:
+            return rest[:m.start()], pos + m.start() + 1
         return "", pos
     depth = 0
-    for k, c in enumerate(rest[:61]):
+    for m in _TITLE_MARKS.finditer(rest, 0, 61):
+        k, c = m.start(), m.group()
         if c in "（［【":
             depth += 1
         elif c in "）］】" and depth:
@@ -74,17 +80,18 @@ def _title(text: str, style: str, pos: int, line_end: int) -> tuple[str, int]:
 def find_headings(text: str, start: int, end: int) -> list[Heading]:
     """Headings in clean text[start:end], in order, with depths from the sequence rules."""
     candidates = []
-    for ln in lines_of(text, start, end):
-        for style in _STYLE_ORDER:
-            m = P.MARKERS[style].match(text, ln.start, ln.end)
+    for ln_start, ln_end in line_spans(text, start, end):
+        # LINE_START_MARKER matches where any of MARKERS does: most lines are skipped with one match
+        for style in _STYLE_ORDER if P.LINE_START_MARKER.match(text, ln_start, ln_end) else ():
+            m = P.MARKERS[style].match(text, ln_start, ln_end)
             if m:
-                candidates.append((ln.start, m.end(), style, m.group("n"), ln.end))
+                candidates.append((ln_start, m.end(), style, m.group("n"), ln_end))
                 break
-        for m in P.INLINE_MARKER.finditer(text, ln.start, ln.end):
+        for m in P.INLINE_MARKER.finditer(text, ln_start, ln_end):
             if m.group("shi"):
-                candidates.append((m.start(), m.end(), "cn_shi", m.group("shi"), ln.end))
+                candidates.append((m.start(), m.end(), "cn_shi", m.group("shi"), ln_end))
             else:
-                candidates.append((m.start(), m.end(), "ar_paren", m.group("ap"), ln.end))
+                candidates.append((m.start(), m.end(), "ar_paren", m.group("ap"), ln_end))
     candidates.sort()
     stack: list[tuple[str, int]] = []
     last: dict[str, int] = {}  # numbering may run on across parents: 一、(一)(二) 二、(三)(四)

@@ -23,6 +23,7 @@ BODY_MIN_SHARE = 0.8
 # ... spread over this many sentences (a list "钢铁、铝加工、粉尘涉爆企业…" in one sentence is an example)
 BODY_MIN_SENTENCES = 2
 _SENTENCE_END = re.compile(r"[。；！？]")
+_WS = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class _Table:
     body_of: dict[str, str]
     heading_re: re.Pattern
     body_re: re.Pattern
+    can_lead: frozenset[str]  # sectors whose body cues alone may make them primary
 
 
 def _alt(words) -> str:
@@ -67,7 +69,7 @@ def _table() -> _Table:
     heading_re = re.compile(_alt(list(heading_of) + list(ambiguous)))
     body_re = re.compile(_alt(list(body_of) + list(ambiguous)))
     return _Table(sectors, {s.code: i for i, s in enumerate(sectors)}, ambiguous, heading_of, body_of,
-                  heading_re, body_re)
+                  heading_re, body_re, frozenset(s.code for s in sectors if s.body_primary))
 
 
 def sector_table() -> tuple[SectorInfo, ...]:
@@ -82,19 +84,30 @@ def sector_codes() -> tuple[str, ...]:
 
 def cue_hits(text: str, heading: bool = False) -> list[tuple[str, int]]:
     """(cue word, position) of every sector cue in `text` (heading or body list), longest first."""
-    t = _table()
-    rx = t.heading_re if heading else t.body_re
-    return [(m.group(), m.start()) for m in rx.finditer(re.sub(r"\s+", "", text))]
+    return list(_heading_hits(text)) if heading else _hits(_table().body_re, _WS.sub("", text))
+
+
+def _hits(rx: re.Pattern, flat: str) -> list[tuple[str, int]]:
+    return [(m.group(), m.start()) for m in rx.finditer(flat)]
+
+
+@lru_cache(maxsize=4096)
+def _heading_hits(title: str) -> tuple[tuple[str, int], ...]:
+    """cue_hits(title, heading=True), memoised: every task under a heading looks its title up."""
+    return tuple(_hits(_table().heading_re, _WS.sub("", title)))
 
 
 def _counts(text: str) -> dict[str, tuple[int, int, int]]:
     """sector -> (hits, first position, sentences hit) from body cues; ambiguous cues count for none."""
     t = _table()
-    flat = re.sub(r"\s+", "", text)
+    flat = _WS.sub("", text)
+    hits = _hits(t.body_re, flat)
+    if not hits:
+        return {}
     ends = [m.end() for m in _SENTENCE_END.finditer(flat)]
     out: dict[str, tuple[int, int, int]] = {}
     seen: dict[str, set[int]] = {}
-    for cue, pos in cue_hits(flat):
+    for cue, pos in hits:
         code = t.body_of.get(cue)
         if code is None or code == GENERAL:
             continue
@@ -115,7 +128,7 @@ def _resolve(cue: str, counts: dict[str, tuple[int, int, int]], fixed: dict[str,
 def _heading_sectors(title: str, counts: dict[str, tuple[int, int, int]]) -> list[str]:
     t = _table()
     out: list[str] = []
-    for cue, _ in cue_hits(title, heading=True):
+    for cue, _ in _heading_hits(title):
         code = t.heading_of[cue] if cue in t.heading_of else _resolve(cue, counts, {})
         if code not in out:
             out.append(code)
@@ -141,8 +154,7 @@ def classify(heading_titles: list[str], text: str) -> tuple[str, ...]:
         extra += found
     if primary is None:
         total = sum(v[0] for v in counts.values())
-        can_lead = {s.code for s in t.sectors if s.body_primary}
-        best = min((c for c in counts if c in can_lead), key=lambda c: (-counts[c][0], counts[c][1], t.order[c]), default=None)
+        best = min((c for c in counts if c in t.can_lead), key=lambda c: (-counts[c][0], counts[c][1], t.order[c]), default=None)
         if best is not None and counts[best][0] >= max(BODY_MIN_HITS, BODY_MIN_SHARE * total) \
                 and counts[best][2] >= BODY_MIN_SENTENCES:
             primary = best

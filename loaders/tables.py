@@ -107,19 +107,25 @@ def _columns(header: tuple[str, ...]) -> tuple[int | None, list[tuple[int, str]]
     return task, units
 
 
+def _maybe_title(line: str) -> bool:
+    """Whether `line` holds the words every _TITLE needs (most lines do not: skip the regex)."""
+    return "任务" in line or "责任分工" in line
+
+
 def find_tables(raw: str) -> list[Table]:
     """Task-division tables in the raw text: tab-cell tables after a 任务分工 title, and pipe tables."""
     tables = []
     starts = []
     prev_tab = False
-    for m in re.finditer(r"^[^\n]*$", raw, re.M):
-        line = m.group(0)
-        if _TITLE.match(line):
-            starts.append((m.start(), m.end() + 1, _raw_rows))
-        elif line.lstrip().startswith("|") and (not starts or m.start() > starts[-1][1]):
-            starts.append((m.start(), m.start(), _pipe_rows))
+    line_start = 0
+    for line in raw.split("\n"):
+        at, line_start = line_start, line_start + len(line) + 1
+        if _maybe_title(line) and _TITLE.match(line):
+            starts.append((at, at + len(line) + 1, _raw_rows))
+        elif line.lstrip().startswith("|") and (not starts or at > starts[-1][1]):
+            starts.append((at, at, _pipe_rows))
         elif line.startswith("\t") and not prev_tab and _HEADER_WORDS.match(line.strip()):
-            starts.append((m.start(), m.start(), _raw_rows))  # a tab table with no title line
+            starts.append((at, at, _raw_rows))  # a tab table with no title line
         if line.strip():
             prev_tab = line.startswith("\t")
     last_end = -1

@@ -16,7 +16,8 @@ __all__ = ["Piece", "bracket_groups", "segment"]
 
 _PAIRS = {"（": "）", "［": "］", "【": "】", "〔": "〕"}
 _CLOSERS = set(_PAIRS.values())
-_TRIVIAL = set("。，；：、！？ \n）］】")
+_BRACKET_OR_NEWLINE = re.compile(f"[{''.join(_PAIRS)}{''.join(_PAIRS.values())}\n]")  # all bracket_groups looks at
+_TRIVIAL = re.compile(r"[。，；：、！？ \n）］】]*")  # a piece of only these is merged into the one before
 _LABEL_LINES = re.compile(rf"(?:(?<=[。；\n])|^)(?:{P.LABEL.pattern})[^\n]*(?:\n(?:{P.LABEL.pattern.replace('?P<label>', '')})[^\n]*)*", re.M)
 
 
@@ -32,8 +33,8 @@ class Piece:
 def bracket_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Outermost balanced bracket groups (open index, close index) in text[start:end]."""
     out, stack = [], []
-    for i in range(start, end):
-        c = text[i]
+    for m in _BRACKET_OR_NEWLINE.finditer(text, start, end):
+        i, c = m.start(), m.group()
         if c in _PAIRS:
             stack.append((c, i))
         elif stack and c in _CLOSERS:  # a mismatched pair such as 【…） still closes
@@ -97,8 +98,7 @@ def segment(text: str, start: int, end: int, cuts: list[int] = ()) -> list[Piece
         pieces.append(Piece(cur, end))
     out: list[Piece] = []
     for p in pieces:
-        body = text[p.start:p.end]
-        if all(ch in _TRIVIAL for ch in body):
+        if p.end <= p.start or _TRIVIAL.fullmatch(text, p.start, p.end):
             if out:
                 out[-1].end = p.end
             continue

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders import patterns as P
 from loaders.lexicon import cues, jurisdictions, unit_lexicon
@@ -18,10 +20,17 @@ class UnitMention:
     end: int
 
 
+@lru_cache(maxsize=None)
+def _split_marks(seps: str) -> re.Pattern:
+    """The characters top_level_split looks at: brackets, 《》 and the separators."""
+    return re.compile(f"[{re.escape(P.OPEN + P.CLOSE + '《》' + seps)}]")
+
+
 def top_level_split(s: str, seps: str) -> list[tuple[int, int]]:
     """Split on any char of `seps` outside brackets; returns (start, end) pieces."""
     out, depth, start = [], 0, 0
-    for i, c in enumerate(s):
+    for m in _split_marks(seps).finditer(s):
+        i, c = m.start(), m.group()
         if c in P.OPEN or c == "《":
             depth += 1
         elif (c in P.CLOSE or c == "》") and depth > 0:
@@ -33,6 +42,7 @@ def top_level_split(s: str, seps: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
+@lru_cache(maxsize=8192)
 def _complete(name: str) -> bool:
     """A fragment that is a unit on its own (not a bare sector word such as 公路)."""
     if len(name) < 2:
@@ -99,6 +109,13 @@ def _split_conjunctions(s: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def split_units(s: str) -> tuple[list[UnitMention], bool]:
     """Split a printed unit list; returns the mentions and whether the list is open (ends in 等…)."""
+    mentions, open_list = _split_units(s)
+    return list(mentions), open_list
+
+
+@lru_cache(maxsize=8192)
+def _split_units(s: str) -> tuple[tuple[UnitMention, ...], bool]:
+    """split_units, memoised: the same unit lists recur in every notice."""
     seps = "".join(cues()["connectors"]["list_separators"])
     frags: list[tuple[int, int]] = []
     for a, b in top_level_split(s, seps):
@@ -150,12 +167,13 @@ def split_units(s: str) -> tuple[list[UnitMention], bool]:
             elif "等" in name and "、" in name:
                 open_list = True
         mentions.append(UnitMention(name, a, b))
-    return mentions, open_list
+    return tuple(mentions), open_list
 
 
-_GOVERNMENT_LIST = __import__("re").compile(r"^各(?:相关|有关)?[县乡市区镇].{0,8}(?:人民政府|政府|管委会)$")
+_GOVERNMENT_LIST = re.compile(r"^各(?:相关|有关)?[县乡市区镇].{0,8}(?:人民政府|政府|管委会)$")
 
 
+@lru_cache(maxsize=8192)
 def unit_kind(name: str) -> str:
     """department | government | committee | party | enterprise | vague | other."""
     n = unicodedata.normalize("NFKC", name).translate(str.maketrans("()", "（）"))
@@ -188,6 +206,18 @@ def _jurisdiction_for(prefix: str, jurisdiction: str | None) -> str | None:
     return jurisdiction
 
 
+@lru_cache(maxsize=None)
+def _longest_jurisdictions_first() -> tuple[str, ...]:
+    return tuple(sorted(jurisdictions(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _places() -> frozenset[str]:
+    """Names that carry their own place: short and full jurisdiction names, 国家 …"""
+    return frozenset({j.short for j in jurisdictions().values()} | set(jurisdictions()) | {"国家", "中国", "中共", "国务院"})
+
+
+@lru_cache(maxsize=8192)
 def canonical_name(name: str, jurisdiction: str | None) -> tuple[str, str]:
     """Canonical name scoped to the issuing jurisdiction, and the unit's function.
 
@@ -195,7 +225,7 @@ def canonical_name(name: str, jurisdiction: str | None) -> tuple[str, str]:
     """
     n = unicodedata.normalize("NFKC", name).translate(str.maketrans("()", "（）"))
     lex = unit_lexicon()
-    for full in sorted(jurisdictions(), key=len, reverse=True):
+    for full in _longest_jurisdictions_first():
         if n.startswith(full):
             rest = n[len(full):]
             e = lex.get(rest)
@@ -218,8 +248,7 @@ def canonical_name(name: str, jurisdiction: str | None) -> tuple[str, str]:
     if e is not None:
         return (jurisdiction or "") + e.core, e.function
     # names that carry their own place ("临汾经济开发区管委会", "国家矿山安监局山西局…") are not re-scoped
-    places = {j.short for j in jurisdictions().values()} | set(jurisdictions()) | {"国家", "中国", "中共", "国务院"}
-    if not jurisdiction or any(n.startswith(p) for p in places) or n.startswith(jurisdiction[:2]):
+    if not jurisdiction or any(n.startswith(p) for p in _places()) or n.startswith(jurisdiction[:2]):
         return n, ""
     return jurisdiction + n, ""
 
