@@ -6,11 +6,13 @@ import contextlib
 import importlib.util
 import io
 import json
+import os
 from pathlib import Path
 
 __all__ = ["SCORER", "score_corpus", "score_store"]
 
-SCORER = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
+# the shared scorer beside the project (KG_SCORER names another copy)
+SCORER = Path(os.environ.get("KG_SCORER") or Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py")
 
 
 def _scorer():

@@ -40,8 +40,14 @@ def build_fresh(corpus: Path, store: Path) -> dict:
     t0 = time.perf_counter()
     report = build(files, store)
     seconds = time.perf_counter() - t0
+    try:
+        from kg.pool import usable_cores
+
+        cores = usable_cores()
+    except ImportError:
+        cores = None
     return {"files": len(files), "bytes": sum(p.stat().st_size for p in files), "seconds": seconds,
-            "tasks": _count(report, "tasks")}
+            "tasks": _count(report, "tasks"), "cores": cores}
 
 
 def rebuild_one_changed(store: Path) -> dict:

@@ -60,8 +60,9 @@ class Table:
             return
         d = r.data
         tasks = f", {d['tasks'] / d['seconds']:.0f} tasks/s" if d.get("tasks") else ""
-        self.put(name, n, f"{d['bytes'] / 1e6 / d['seconds']:.2f} MB/s{tasks}, {d['seconds']:.1f} s, peak {r.peak_mb:.0f} MB",
-                 target)
+        mbs = d["bytes"] / 1e6 / d["seconds"]
+        per_core = f" ({mbs / d['cores']:.2f} per core)" if d.get("cores") else ""
+        self.put(name, n, f"{mbs:.2f} MB/s{per_core}{tasks}, {d['seconds']:.1f} s, peak {r.peak_mb:.0f} MB", target)
 
     def _rebuild(self, n: int, r: StageResult) -> None:
         name = "re-build, one file changed"
@@ -70,6 +71,9 @@ class Table:
     def _export_score(self, n: int, r: StageResult) -> None:
         name = "planted-attribution F1 (kg export duties)"
         if self._na([name], n, r):
+            return
+        if "f1" not in r.data:
+            self.put(name, n, r.data.get("error", "n/a"), "≥ 0.99")
             return
         self.put(name, n, f"{r.data['f1']:.3f} ({r.data['summary'].split(' ', 1)[1]})", "≥ 0.99")
 
