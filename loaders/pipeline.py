@@ -17,7 +17,7 @@ from loaders.glossary import find_terms, terms_used
 from loaders.normalize import CleanText, clean, squash
 from loaders.sections import Heading, find_headings
 from loaders.sectors import classify
-from loaders.tables import Table, TableRow, find_tables
+from loaders.tables import Table, TableRow, find_tables, restatements
 from loaders.tasks import Piece, bracket_groups, segment
 from loaders.units import canonical_name, unit_kind
 
@@ -141,7 +141,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     sections, sec_of = _sections(d, headings, ends)
     heading_attr = _heading_attributions(text, headings, sec_of)
     sections = [replace(sec, title=_title_without(sec.title)) if sec.id in heading_attr else sec for sec in sections]
-    row_cuts = _match_rows(d, doc_tables, body_start, sec_end)
+    row_cuts, row_ends = _match_rows(d, doc_tables, body_start, sec_end)
     bold = [b for b in ct.bold_starts if body_start <= b < sec_end]
     drafts: list[tuple[str, tuple[str, ...], Piece]] = []  # (section id, heading titles, piece)
     regions = _regions(headings, body_start, sec_end)
@@ -157,7 +157,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         first = h.title_end
         while first < b and text[first] in " \n":
             first += 1
-        cuts = [x for x in bold if x > first + 1 and x < b] + [x for x in row_cuts if first < x < b]
+        cuts = [x for x in bold if x > first + 1 and x < b] + [x for x in [*row_cuts, *row_ends] if first < x < b]
         cuts += _sector_label_cuts(text, first, b)
         seg_from = first if sec_of[hi] in heading_attr else a  # the title carries the attribution
         for p in segment(text, seg_from, b, cuts):
@@ -296,6 +296,7 @@ def _letter_tasks(d: _Doc, start: int, end: int) -> list[tuple[str, tuple[str, .
     return out
 
 
+_FULL_STOPS = "。！？；"  # a restated text ending in one of these may be followed by a task of its own
 _KEY_WIDEN = str.maketrans({"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"})
 
 
@@ -304,10 +305,11 @@ def _match_key(s: str) -> str:
     return P.LINE_START_MARKER.sub("", s, count=1) if P.LINE_START_MARKER.match(s) else s
 
 
-def _match_rows(d: _Doc, doc_tables, start: int, end: int) -> dict[int, TableRow]:
-    """Body position (clean offset) where each table row's task begins -> the row."""
+def _match_rows(d: _Doc, doc_tables, start: int, end: int) -> tuple[dict[int, TableRow], list[int]]:
+    """Where each table row's restated text begins in the body (clean offset -> the row), and where
+    the text after such a restatement begins (clean offsets: the row's task ends there)."""
     if not doc_tables:
-        return {}
+        return {}, []
     text = d.text
     flat = text[start:end].replace("\n", "")
     flat_idx: list[int] = []  # clean offset of each character of flat
@@ -315,23 +317,24 @@ def _match_rows(d: _Doc, doc_tables, start: int, end: int) -> dict[int, TableRow
     for line in text[start:end].split("\n"):
         flat_idx.extend(range(pos, pos + len(line)))
         pos += len(line) + 1
+    rows = [row for _, _, table in doc_tables for row in table.rows]
     cuts: dict[int, TableRow] = {}
-    for _, _, table in doc_tables:
-        for row in table.rows:
-            key = _match_key(row.task.text)
-            pos = -1
-            for off in (0, 6, 12, 20, 30):
-                probe = key[off:off + 12]
-                if len(probe) < 8:
-                    break
-                k = flat.find(probe)
-                if k >= 0:
-                    pos = max(0, k - off)
-                    break
-            if pos < 0:
-                continue
-            cuts.setdefault(flat_idx[pos], row)
-    return cuts
+    ends: list[int] = []
+    for row, span in zip(rows, restatements(flat, [_match_key(row.task.text) for row in rows])):
+        if span is not None:
+            cuts[flat_idx[span[0]]] = row
+            e = flat_idx[span[1] - 1] + 1
+            nxt = _skip_space(text, e, end)
+            if text[e - 1] in _FULL_STOPS and _TEXT_CHAR.match(text, nxt):
+                ends.append(nxt)
+    return cuts, ends
+
+
+def _skip_space(text: str, i: int, end: int) -> int:
+    """The first position from i (up to end) that is not a space or line break."""
+    while i < end and text[i] in " \n":
+        i += 1
+    return i
 
 
 def _title_without(title: str) -> str:

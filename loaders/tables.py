@@ -3,14 +3,20 @@
 Rows are separated by blank lines; blank cells inherit from the row above; the header row
 (主要内容 / 具体事项 / 工作任务 / 责任单位 …) may repeat. Rows can carry an extra cell (a
 merged sub-item such as "2.落实部门监管责任"), so columns are aligned from the right.
+
+Most rows restate a body task word for word or with small edits; `restatements` finds where.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
-__all__ = ["Cell", "TableRow", "Table", "find_tables"]
+from loaders.patterns import SENTENCE_END_CHARS
+
+__all__ = ["Cell", "TableRow", "Table", "find_tables", "restatements"]
 
 _HEADER_WORDS = re.compile(r"^(?:序号|主要内容|具体事项|工作任务|重点任务|任务内容|具体任务|工作内容|主要任务|工作措施|"
                            r"责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|完成时限|时间节点|完成时间|备注)$")
@@ -171,3 +177,68 @@ def _read_rows(rows: list[list[Cell]], start: int, end: int) -> Table | None:
         units = tuple((role, c) for k, role in unit_cols if (c := cell(k)) is not None and c.text)
         out.append(TableRow(tuple(context), task, units))
     return Table(start, end, header, tuple(out)) if out else None
+
+
+# A row restated with edits is found by a probe of its text; the probe may start a little way in, past
+# a lead the body lacks ("雷击火预警：…"), but the match must then reach back to that lead's end.
+_PROBE = 12  # characters of the row looked up in the body
+_MIN_PROBE = 8  # a shorter probe (near the end of a short row) is not looked up
+_PROBE_OFFSETS = (0, 6, 12, 20, 30)  # where in the row a probe starts
+_MIN_SHARE = 0.5  # an edited restatement keeps at least this share of the row's characters
+
+
+def restatements(body: str, keys: Sequence[str]) -> list[tuple[int, int] | None]:
+    """Where `body` restates each row text in `keys`: (start, end) offsets in body, or None.
+
+    Verbatim restatements are placed first, then those with small edits, best kept share first;
+    no two rows share body text, so a row's span ends where its own restated text ends."""
+    cands = []  # (verbatim 0 / edited 1, minus characters matched, row, start, end)
+    for n, key in enumerate(keys):
+        found = [(0, -len(key), n, k, k + len(key)) for k in _occurrences(body, key)] if key else []
+        cands += found or [(1, -kept, n, s, e) for s, e, kept in _edited(body, key)]
+    out: list[tuple[int, int] | None] = [None] * len(keys)
+    taken: list[tuple[int, int]] = []
+    for _, _, n, s, e in sorted(cands):
+        if out[n] is None and not any(s < te and ts < e for ts, te in taken):
+            out[n] = (s, e)
+            taken.append((s, e))
+    return out
+
+
+def _occurrences(body: str, probe: str) -> Iterator[int]:
+    """Every start of `probe` in `body` (overlapping ones too)."""
+    k = body.find(probe)
+    while k >= 0:
+        yield k
+        k = body.find(probe, k + 1)
+
+
+def _edited(body: str, key: str) -> list[tuple[int, int, int]]:
+    """(start, end, characters kept) of each place `body` restates `key` with small edits."""
+    out = {}
+    for off in _PROBE_OFFSETS:
+        probe = key[off:off + _PROBE]
+        if len(probe) < _MIN_PROBE:
+            break
+        for k in _occurrences(body, probe):
+            i, j = off, k
+            while i > 0 and j > 0 and key[i - 1] == body[j - 1]:
+                i, j = i - 1, j - 1
+            if i > 0 and not (key[i - 1] in SENTENCE_END_CHARS and (j == 0 or body[j - 1] in SENTENCE_END_CHARS)):
+                continue  # the row's opening words differ: another sentence that ends alike
+            if j not in out:
+                end, kept = _aligned_end(body, j, key[i:])
+                if kept >= _MIN_SHARE * len(key[i:]):
+                    out[j] = (j, end, kept)
+    return list(out.values())
+
+
+def _aligned_end(body: str, start: int, key: str) -> tuple[int, int]:
+    """End of `key` restated in body from `start` (snapped to its sentence end), and characters kept."""
+    window = body[start:start + len(key) + len(key) // 4 + 8]
+    blocks = [b for b in SequenceMatcher(None, key, window, autojunk=False).get_matching_blocks() if b.size]
+    end = start + max(b.b + b.size for b in blocks if b.size >= 3 or b.b == 0)  # not a stray 。 further on
+    if key[-1:] in SENTENCE_END_CHARS and body[end - 1:end] != key[-1]:
+        nxt = body.find(key[-1], end)
+        end = nxt + 1 if 0 <= nxt < start + len(window) else end
+    return end, sum(b.size for b in blocks)

@@ -1,7 +1,9 @@
 """Task-division tables: flattened tab cells (with or without a title line) and markdown pipe tables."""
 
+import pytest
+
 from loaders import load_text
-from loaders.tables import find_tables
+from loaders.tables import find_tables, restatements
 
 BODY = """关于印发安全生产工作要点的通知
 测政发〔2025〕9号
@@ -39,3 +41,55 @@ def test_markdown_pipe_table():
         ([("市应急局", "responsible")], True),
     ]
     assert d.unplaced == ()
+
+
+def _with_table(items: str, rows: list[tuple[str, str]]) -> str:
+    """A notice whose body holds `items`, followed by a 重点任务分工 table of (工作任务, 责任单位) rows."""
+    head = "关于印发安全生产工作要点的通知\n测政发〔2025〕9号\n各县人民政府：\n一、重点工作\n"
+    table = "重点任务分工\n\t工作任务\n\t责任单位\n\n" + "".join(f"\t{t}\n\t{u}\n\n" for t, u in rows)
+    return head + items + "\n测试市人民政府\n2025年3月1日\n" + table
+
+
+FIRE = "森林草原防灭火。进一步加强野外用火管控，守牢安全底线。"
+LIGHTNING = "严格完善重点林区雷击火预警，提升风险防控能力。推动建立重点林区雷击火预警系统。"
+AUDIT = "加强矿山建设项目安全设施设计审查，确保年底前全面完成。"
+LIST = "建立完善安全生产风险排查整治和责任倒查机制，修订完善安全生产责任清单，压实企业主体责任。"
+
+
+@pytest.mark.parametrize("items,rows,expected", [
+    # a row found nowhere in the body shares only a stock ending with a restated row: it cuts nothing
+    (f"（一）{FIRE}{LIGHTNING}",
+     [(FIRE[8:], "市应急局"), (LIGHTNING, "市气象局"), ("积极开展防汛抗旱准备，提升风险防控能力。", "市水利局")],
+     [(FIRE, ["市应急局"]), (LIGHTNING, ["市气象局"]), ("积极开展防汛抗旱准备，提升风险防控能力。", ["市水利局"])]),
+    (f"（一）矿山。{AUDIT}\n（二）应急。开展应急演练。",
+     [(AUDIT, "市应急局"), ("全面做好应急救援队伍建设，确保年底前全面完成。", "市消防救援支队")],
+     [("矿山。" + AUDIT, ["市应急局"]), ("应急。开展应急演练。", []),
+      ("全面做好应急救援队伍建设，确保年底前全面完成。", ["市消防救援支队"])]),
+    # a row restated with an edit (切实) keeps its body task whole, next to a row that only ends alike
+    (f"（一）责任清单。{LIST}",
+     [(LIST.replace("，修订", "，切实修订"), "市应急局"), ("依法落实安全生产责任清单，压实企业主体责任。", "市安委办")],
+     [("责任清单。" + LIST, ["市应急局"]), ("依法落实安全生产责任清单，压实企业主体责任。", ["市安委办"])]),
+    # a row with a lead the body lacks ("雷击火预警：") begins where the body's sentence begins
+    (f"（一）{FIRE}{LIGHTNING}",
+     [(FIRE[8:], "市应急局"), ("雷击火预警：" + LIGHTNING, "市气象局")],
+     [(FIRE, ["市应急局"]), (LIGHTNING, ["市气象局"])]),
+    # a row's task ends where its restated text ends: the rest of the item is a task of its own
+    ("（一）瓦斯治理。开展瓦斯专项治理行动。对全市煤矿逐矿排查。",
+     [("开展瓦斯专项治理行动。", "市能源局")],
+     [("瓦斯治理。开展瓦斯专项治理行动。", ["市能源局"]), ("对全市煤矿逐矿排查。", [])]),
+], ids=["stock-ending", "stock-ending-earlier-item", "edited-row", "lead-in-table", "text-after-row"])
+def test_each_row_gets_the_span_of_its_own_restated_text(items, rows, expected):
+    d = load_text(_with_table(items, rows), "x.txt").documents[0]
+    assert [(t.text, [a.name for a in t.assignments]) for t in d.tasks] == expected
+
+
+@pytest.mark.parametrize("body,keys,expected", [
+    ("开展瓦斯专项治理行动。开展危险化学品专项整治。", ["开展危险化学品专项整治。", "开展非煤矿山专项整治。"], [(11, 23), None]),
+    (FIRE + LIGHTNING, [LIGHTNING, "积极开展防汛抗旱准备，提升风险防控能力。"], [(len(FIRE), len(FIRE + LIGHTNING)), None]),
+    (LIST, [LIST.replace("，修订", "，切实修订")], [(0, len(LIST))]),
+    (FIRE + LIGHTNING, ["雷击火预警：" + LIGHTNING], [(len(FIRE), len(FIRE + LIGHTNING))]),
+    # two rows never share body text: the longer verbatim restatement is placed first
+    (AUDIT, [AUDIT[:17], AUDIT], [None, (0, len(AUDIT))]),
+], ids=["verbatim", "stock-ending", "edited", "lead-in-table", "no-shared-text"])
+def test_restatements(body, keys, expected):
+    assert restatements(body, keys) == expected
