@@ -87,6 +87,8 @@ class Table:
         for q in r.data["queries"]:
             store_ms, rd = q.get("store_ms"), q.get("rdflib_ms")
             own = f"{store_ms:,.1f} ms, {q['rows']} rows" if store_ms is not None else q.get("store_note", "n/a")
+            if q.get("doc_ms") is not None:
+                own += f"; one notice {q['doc_ms']:,.1f} ms (max {q['doc_max_ms']:,.1f})"
             if rd is not None and store_ms:
                 other = f"rdflib {rd:,.0f} ms ({rd / store_ms:,.1f}×)"
             else:
