@@ -3,6 +3,8 @@
 See kg.store for the layout. New files are bulk-loaded (in batches, in a background thread, while the
 build goes on parsing); a file built before is changed by difference, so an unchanged graph writes
 nothing; a triple leaves the default graph only when no file and no ontology holds it any more.
+A database that took a large bulk load is compacted before it goes live (RocksDB leaves a bulk load in
+many overlapping files; compacted, queries over 1,000 notices run about twice as fast).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from kg.store import (BUILD_GRAPH, LAYOUT, FileRecord, decode_subjects, file_rec
 __all__ = ["StoreWriter", "file_nquads", "split_owned"]
 
 _BATCH_BYTES = 64 * 1024 * 1024  # bulk-load new files in batches of about this size
+_COMPACT_BYTES = 64 * 1024 * 1024  # compact at commit after bulk-loading this much into a copied database
 _LOCK = ".lock"
 _FILE_NODES = tuple(f"{ID}{kind}/" for kind in ("doc", "section", "task", "term", "default", "file"))
 
@@ -78,6 +81,8 @@ class StoreWriter:
         self._pending_bytes = 0
         self._loader: threading.Thread | None = None  # the bulk load running in the background
         self._load_error: BaseException | None = None
+        self._started_empty = False
+        self._bulk_bytes = 0  # N-Quads bulk-loaded by this writer
 
     def __enter__(self) -> StoreWriter:
         try:
@@ -102,6 +107,7 @@ class StoreWriter:
             else:
                 del old
                 self._new.mkdir()
+                self._started_empty = True
             self._db = ox.Store(str(self._new))
         except OSError as e:
             self._discard()
@@ -174,6 +180,8 @@ class StoreWriter:
         self._flush_pending()
         db = self._require()
         db.flush()
+        if self._bulk_bytes and (self._started_empty or self._bulk_bytes >= _COMPACT_BYTES):
+            db.optimize()
         self._db = None
         del db
         assert self._new is not None
@@ -237,6 +245,7 @@ class StoreWriter:
         data, self._pending, self._pending_bytes = b"".join(self._pending), [], 0
         if not data:
             return
+        self._bulk_bytes += len(data)
         db = self._require()
 
         def load() -> None:
