@@ -71,7 +71,8 @@ def _widen(s: str) -> str:
 _TOKEN = re.compile(r"\*\*|[\s\u3000]+|[^\s\u3000*]+|\*")
 _SPACE_RUN = re.compile(r"[\s\u3000]+")
 _SPACE_OR_STAR = re.compile(r"[\s\u3000*]")  # a line without these is one plain token
-_DEPTH_CHARS = re.compile(r"[《（》）]")
+_DEPTH_OPEN = "《" + P.OPEN
+_DEPTH_CHARS = re.compile(f"[{re.escape(_DEPTH_OPEN + '》' + P.CLOSE)}]")  # what a paragraph's bracket depth counts
 
 
 def _clean_line(line: str, base: int) -> tuple[str, Sequence[int], bool, Sequence[int]]:
@@ -156,7 +157,7 @@ def clean(raw: str) -> CleanText:
     width = lengths[int(len(lengths) * 0.8)] if lengths else 0
     out_text: list[str] = []
     out_offs: list[int] = []
-    depth = 0  # open 《 and （ in the current paragraph
+    depth = 0  # open 《 and brackets in the current paragraph
     prev = None
     for k, (text, offs, tab, _blank, header) in enumerate(merged):
         # a signature line: short, names an issuer, and a date line follows
@@ -170,7 +171,7 @@ def clean(raw: str) -> CleanText:
         out_text.append(text)
         out_offs.extend(offs)
         for c in _DEPTH_CHARS.findall(text):
-            if c in "《（":
+            if c in _DEPTH_OPEN:
                 depth += 1
             elif depth > 0:
                 depth -= 1
@@ -211,6 +212,13 @@ def _bold_starts(text: str, offs: list[int], bold_offsets: set[int]) -> tuple[in
     return tuple(sorted(out))
 
 
+def _ends_inside_name(line: str) -> bool:
+    """The line ends with a name's own short bracket ("…各县（市、区）", the name goes on with 人民政府),
+    not with an attribution ("…（市应急局负责）")."""
+    m = P.NAME_QUALIFIER_END.search(line) if line[-1] in P.CLOSE else None
+    return m is not None and P.ROLE_PHRASE.search(m.group("inner")) is None
+
+
 def _line_kind(text: str) -> tuple[bool, bool, bool]:
     """What _hard_break asks of a line, as the line and then as the previous one (so each regex
     runs once a line): starts with a marker, is a closing line, is a 文号 or a label line."""
@@ -231,7 +239,7 @@ def _hard_break(prev: tuple[str, bool, int, tuple[bool, bool, bool]], text: str,
         return True
     if depth > 0 and len(ptext) >= 4:
         return False
-    if ptext[-1] in P.SENTENCE_END_CHARS:
+    if ptext[-1] in P.SENTENCE_END_CHARS and not _ends_inside_name(ptext):
         return True
     if pclosing or (pmarker and len(ptext) < 40 and "。" not in ptext):
         return True

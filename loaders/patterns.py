@@ -1,7 +1,8 @@
 """Named regular expressions, built from the word lists in data/cues.toml.
 
 All patterns apply to *clean* text (see loaders.normalize): full-width brackets and
-punctuation, no spaces between Chinese characters, one paragraph per line.
+punctuation, no spaces between Chinese characters, one paragraph per line. Brackets (OPEN,
+CLOSE) are matched in either width, so a unit name keeps its own brackets in uncleaned text too.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ __all__ = [
     "CN_NUM", "alt", "date_iso", "MARKERS", "LINE_START_MARKER", "INLINE_MARKER", "CLOSING_LINE",
     "SENTENCE_END_CHARS", "DATE", "DOC_NUMBER", "DOC_NUMBER_TAIL", "ROLE_PHRASE", "ROLE_OF", "LABEL", "LABEL_ROLE",
     "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "IN_SENTENCE_ACTOR", "PRONOUN",
-    "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "OPEN", "CLOSE", "cn_to_int",
+    "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
+    "NAME_QUALIFIER_END", "cn_to_int",
     "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE", "CC_LINE", "PRINTED_LINE", "SIGNATURE_DATE",
 ]
 
@@ -94,10 +96,16 @@ LABEL_LINE = re.compile(r"^(?:解读(?:单位|机关|部门)|发文(?:单位|机
                         r"成文日期|公文种类|标题|附件)[：:]")
 GLOSSARY_TITLE = re.compile(r"术语|名词解释|注释|释义")
 
-OPEN = "（［【〔"
-CLOSE = "）］】〕"
-
 _c = cues()
+# opening bracket -> its closing bracket, both widths (see [brackets] in data/cues.toml)
+BRACKETS: dict[str, str] = {p[0]: p[1] for p in _c["brackets"]["pairs"]}
+OPEN = "".join(BRACKETS)
+CLOSE = "".join(BRACKETS.values())
+_O, _C = re.escape(OPEN), re.escape(CLOSE)
+# a short bracketed qualifier inside a name: "（市、区）" of 各县（市、区）人民政府, "（镇）" of 各乡（镇）
+_QUALIFIER = rf"[{_O}](?P<inner>[^，。；：！？{_O}{_C}\n]{{1,8}})[{_C}]"
+# a line that ends inside a name ("…各县（市、区）" + "人民政府要…"): the bracket closes no sentence
+NAME_QUALIFIER_END = re.compile(rf"[\u4e00-\u9fff]{_QUALIFIER}$")
 ROLE_OF: dict[str, str] = {w: role for role, ws in _c["roles"].items() for w in ws}
 for _v in _c["oversee_verbs"]["verbs"]:
     for _done in _c["oversee_verbs"]["completions"]:
@@ -120,8 +128,9 @@ KIND_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
 _modal = alt(_c["in_sentence"]["modals"])
 _adverb = alt(_c["in_sentence"]["adverbs"])
 # an actor at the start of a sentence followed by a modal: "各级各部门要…", "市17个专项应急指挥部年内都要…"
+_name_char = rf"[^，。；：！？、{_O}{_C}\n]"  # a character of a name outside its brackets
+_qualified = rf"(?:{_QUALIFIER.replace('?P<inner>', '?:')}{_name_char}{{0,20}}?)?"  # "（市、区）人民政府"
 IN_SENTENCE_ACTOR = re.compile(
-    rf"(?P<actor>[^，。；：！？、（）\n]{{2,40}}?(?:（[^，。；：！？（）\n]{{1,8}}）[^，。；：！？、（）\n]{{0,20}}?)?"
-    rf"(?:[、和及][^，。；：！？、（）\n]{{1,30}}?(?:（[^，。；：！？（）\n]{{1,8}}）[^，。；：！？、（）\n]{{0,20}}?)?)*?)"
+    rf"(?P<actor>{_name_char}{{2,40}}?{_qualified}(?:[、和及]{_name_char}{{1,30}}?{_qualified})*?)"
     rf"(?:{_adverb})?(?:{_modal})(?![求点是急对用知])"
 )

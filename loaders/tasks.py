@@ -14,9 +14,9 @@ from loaders.attribution import Attribution, parse_attribution
 
 __all__ = ["Piece", "bracket_groups", "segment"]
 
-_PAIRS = {"（": "）", "［": "］", "【": "】", "〔": "〕"}
+_PAIRS = P.BRACKETS
 _CLOSERS = set(_PAIRS.values())
-_BRACKET_OR_NEWLINE = re.compile(f"[{''.join(_PAIRS)}{''.join(_PAIRS.values())}\n]")  # all bracket_groups looks at
+_BRACKET_OR_NEWLINE = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}\n]")  # all bracket_groups looks at
 _TRIVIAL = re.compile(r"[。，；：、！？ \n）］】]*")  # a piece of only these is merged into the one before
 _LABEL_LINES = re.compile(rf"(?:(?<=[。；\n])|^)(?:{P.LABEL.pattern})[^\n]*(?:\n(?:{P.LABEL.pattern.replace('?P<label>', '')})[^\n]*)*", re.M)
 

@@ -123,9 +123,9 @@ def _split_units(s: str) -> tuple[tuple[UnitMention, ...], bool]:
     # strip stray punctuation / leading 由
     cleaned = []
     for a, b in frags:
-        while a < b and s[a] in "由和及与并：:。，、 ":
+        while a < b and s[a] in "由和及与并：:。，、 \n":
             a += 1
-        while b > a and s[b - 1] in "。，、：: ":
+        while b > a and s[b - 1] in "。，、：: \n":
             b -= 1
         if b > a:
             cleaned.append((a, b))
@@ -170,13 +170,21 @@ def _split_units(s: str) -> tuple[tuple[UnitMention, ...], bool]:
     return tuple(mentions), open_list
 
 
+_FOLD_BRACKETS = str.maketrans(P.OPEN + P.CLOSE, "（" * len(P.OPEN) + "）" * len(P.CLOSE))
+
+
+def _folded(name: str) -> str:
+    """`name` as looked up: NFKC, and every bracket pair as （） (各县(市、区) = 各县〔市、区〕 = 各县（市、区）)."""
+    return unicodedata.normalize("NFKC", name).translate(_FOLD_BRACKETS)
+
+
 _GOVERNMENT_LIST = re.compile(r"^各(?:相关|有关)?[县乡市区镇].{0,8}(?:人民政府|政府|管委会)$")
 
 
 @lru_cache(maxsize=8192)
 def unit_kind(name: str) -> str:
     """department | government | committee | party | enterprise | vague | other."""
-    n = unicodedata.normalize("NFKC", name).translate(str.maketrans("()", "（）"))
+    n = _folded(name)
     if n in P.ENTERPRISE_NAMES:
         return "enterprise"
     for kind, rx in P.KIND_RULES:
@@ -223,7 +231,7 @@ def canonical_name(name: str, jurisdiction: str | None) -> tuple[str, str]:
 
     市应急局 in a 临汾市 document -> (临汾市应急管理局, emergency_management).
     """
-    n = unicodedata.normalize("NFKC", name).translate(str.maketrans("()", "（）"))
+    n = _folded(name)
     lex = unit_lexicon()
     for full in _longest_jurisdictions_first():
         if n.startswith(full):

@@ -59,6 +59,15 @@ CASES = [
      [("县应急管理局", "shared", "department"), ("县自然资源局", "shared", "department")], True),
     ("各县（市、区）人民政府、市安委办协助", [("各县（市、区）人民政府", "support", "government"),
                                            ("市安委办", "support", "committee")], False),
+    ("各县(市、区)人民政府负责", [("各县(市、区)人民政府", "responsible", "government")], False),
+    ("市应急局牵头，各县(市、区)人民政府、各乡(镇)人民政府配合",
+     [("市应急局", "lead", "department"), ("各县(市、区)人民政府", "support", "government"),
+      ("各乡(镇)人民政府", "support", "government")], False),
+    ("牵头单位：市应急局；责任单位：各县（市、区)人民政府、市直有关部门",
+     [("市应急局", "lead", "department"), ("各县（市、区)人民政府", "responsible", "government"),
+      ("市直有关部门", "responsible", "vague")], False),
+    ("牵头单位：市应急管理局；\n配合单位：市工信局",
+     [("市应急管理局", "lead", "department"), ("市工信局", "support", "department")], False),
 ]
 
 
