@@ -110,7 +110,7 @@ def decode_subjects(text: str) -> list[str]:
     """The IRIs of encode_subjects (empty for an empty string)."""
     if not text:
         return []
-    return zlib.decompress(base64.b64decode(text)).decode("utf-8").split("\n")
+    return [s for s in zlib.decompress(base64.b64decode(text)).decode("utf-8").split("\n") if s]
 
 
 _RECORD_FIELDS = (("source_file", SD.fileName), ("sha256", SD.sha256), ("builder", SD.builder),

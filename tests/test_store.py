@@ -214,3 +214,36 @@ def test_when_most_files_change_the_store_is_loaded_afresh(tmp_path, corpus_copy
         ("003_910978ec7eaa2ee3.txt", "removed"), ("004_a7219557abfc38f4.txt", "removed")]
     assert {r.builder for r in open_store(store).files().values()} == {"new code"}
     assert _default(store) == _merge(store) and _default(store) < before
+
+
+def _file(name: str, doc_ids: list[str], lines: list[str]):
+    """A built file's record and N-Quads as kg.build hands them to the writer."""
+    import json
+
+    from kg.store import FileRecord, encode_subjects
+    from kg.store_writer import file_nquads, split_owned
+
+    nt = "".join(sorted(f"{line}\n" for line in lines)).encode("utf-8")
+    owned, shared, subjects = split_owned(nt, ids.owned_prefixes(name, doc_ids))
+    record = FileRecord(name, str(ids.file_iri(name)), "0" * 64, "test", json.dumps({"document_ids": doc_ids}),
+                        encode_subjects(subjects))
+    return record, file_nquads(record, owned, shared)
+
+
+def test_a_triple_about_another_files_node_stays_while_that_file_holds_it(tmp_path):
+    doc_a = ids.document_iri("甲政发〔2024〕1号")
+    own = f'<{doc_a}> <https://w3id.org/safety-duty/ontology#text> "甲" .'
+    loose = f'<{ids.document_iri("乙政发〔2024〕2号")}/x> <https://w3id.org/safety-duty/ontology#text> "无主" .'
+    a = _file("a.txt", ["甲政发〔2024〕1号"], [own])
+    b = _file("b.txt", ["丙政发〔2024〕3号"], [own, loose])  # b also states a's triple, and one nobody owns
+    store = tmp_path / "s"
+    with StoreWriter(store) as writer:
+        writer.add_new_file(*a)
+        writer.add_new_file(*b)
+        writer.commit()
+    assert {own, loose} <= _default(store)
+    with StoreWriter(store) as writer:
+        writer.forget_file(b[0])
+        writer.commit()
+    assert own in _default(store)  # a mints doc_a: its triple stays
+    assert loose not in _default(store)  # no file holds it any more
