@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
@@ -21,6 +22,7 @@ __all__ = ["imap_ordered", "usable_cores"]
 
 T = TypeVar("T")
 R = TypeVar("R")
+_AHEAD = 4  # items submitted ahead per worker (a parsed notice holds ~1 MB until the caller has used it)
 
 
 def usable_cores() -> int:
@@ -49,17 +51,24 @@ def imap_ordered(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Iter
     todo = list(items)
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"),
                                initializer=_worker_init, initargs=(os.getpid(),))
-    done = 0
+    pending: deque = deque()  # submitted, not yet yielded: at most _AHEAD per worker, so results do not pile up
+    done = submitted = 0
     try:
-        for future in [pool.submit(fn, item) for item in todo]:
+        while True:
+            while len(pending) < _AHEAD * workers and submitted < len(todo):
+                pending.append(pool.submit(fn, todo[submitted]))
+                submitted += 1
+            if not pending:
+                break
             try:
-                result = future.result()
+                result = pending.popleft().result()
             except BrokenProcessPool:
                 if done:
                     raise KgError(f"a worker process died after {done} of {len(todo)} items "
                                   "(killed, or a crash in a parser); run again with one process (--jobs 1)") from None
                 break
             yield result
+            del result
             done += 1
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
