@@ -48,9 +48,9 @@ def _params(q) -> dict[str, str]:
 
 def _sample_documents(store) -> list[str]:
     """A few document ids spread evenly through the sorted list of all of them."""
-    ids = sorted(r[0] for r in store.select(
-        "PREFIX sd: <https://w3id.org/safety-duty/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/> "
-        "SELECT ?id WHERE { ?d a sd:Document ; dcterms:identifier ?id }").rows)
+    from kg.queries import run_query
+
+    ids = sorted(r["document_id"] for r in run_query(store, "internal/export_documents").dicts())
     if len(ids) <= SAMPLE_DOCUMENTS:
         return ids
     step = len(ids) / SAMPLE_DOCUMENTS
