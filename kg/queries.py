@@ -197,8 +197,6 @@ def bind_params(query: Query, values: Mapping[str, str]) -> dict[str, Any]:
 
 def bound_text(query: Query, bindings: Mapping[str, Any]) -> str:
     """The query text with each slot holding its parameter's bound term, or left out when unbound."""
-    if not query.slots:
-        return query.text
 
     def fill(m: re.Match) -> str:
         term = bindings.get(m.group(1))

@@ -154,9 +154,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
             continue  # preamble: kept in the document, not a task
         if not _TEXT_CHAR.search(text, h.title_end, b):
             continue  # a heading with only its title
-        first = h.title_end
-        while first < b and text[first] in " \n":
-            first += 1
+        first = _skip_space(text, h.title_end, b)
         cuts = [x for x in bold if x > first + 1 and x < b] + [x for x in [*row_cuts, *row_ends] if first < x < b]
         cuts += _sector_label_cuts(text, first, b)
         seg_from = first if sec_of[hi] in heading_attr else a  # the title carries the attribution
