@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from rdflib import URIRef
 
-from kg.namespaces import ID, KIND, ROLE, SECTOR
+from kg.namespaces import ID, KIND, OWNER, ROLE, SECTOR
 
 __all__ = [
     "segment",
@@ -29,6 +29,7 @@ __all__ = [
     "default_iri",
     "role_iri",
     "kind_iri",
+    "ownership_iri",
     "sector_iri",
     "child_iri",
     "owned_prefixes",
@@ -135,6 +136,11 @@ def role_iri(role: str) -> URIRef:
 def kind_iri(kind: str) -> URIRef:
     """The SKOS concept of a unit kind (ontology/unit-kinds.ttl)."""
     return KIND[kind]
+
+
+def ownership_iri(ownership: str) -> URIRef:
+    """The SKOS concept of a task's owner status (ontology/ownership.ttl)."""
+    return OWNER[ownership]
 
 
 def sector_iri(code: str) -> URIRef:

@@ -12,7 +12,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kg.model import Assignment, Document, Task
+from kg.model import Assignment, Document, Task, is_concrete
 
 __all__ = [
     "run_lineage",
@@ -180,7 +180,7 @@ def document_links(docs: list[Document]) -> list[DocumentLink]:
 
 def owner_functions(assignments: tuple[Assignment, ...]) -> tuple[str, ...]:
     """Functions (emergency_management, …) of the explicit, concrete owners of a task, sorted."""
-    return tuple(sorted({a.function for a in assignments if a.function and not a.inherited and a.kind != "vague"}))
+    return tuple(sorted({a.function for a in assignments if a.function and is_concrete(a)}))
 
 
 def align_tasks(child: Document, parent: Document, threshold: float = ALIGN_THRESHOLD) -> DocumentLineage:

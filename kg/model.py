@@ -14,6 +14,8 @@ __all__ = [
     "ATTRIBUTION_SOURCES",
     "DOCUMENT_KINDS",
     "LEVELS",
+    "OWNERSHIPS",
+    "is_concrete",
     "Assignment",
     "Citation",
     "DefaultClause",
@@ -30,6 +32,7 @@ UNIT_KINDS = ("department", "government", "committee", "party", "enterprise", "v
 ATTRIBUTION_SOURCES = ("parenthetical", "table", "in_sentence", "addressee", "none")
 DOCUMENT_KINDS = ("notice", "reply", "interpretation", "other")
 LEVELS = ("province", "city", "county")
+OWNERSHIPS = ("concrete", "vague", "none")  # a task's owner status (Task.ownership)
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,11 @@ class Assignment:
     source: str = "parenthetical"  # one of ATTRIBUTION_SOURCES
     start: int = -1  # raw offsets of the mention (-1 when not located)
     end: int = -1
+
+
+def is_concrete(a: Assignment) -> bool:
+    """A concrete owner: named for the task itself (not inherited from a blanket default) and not vague."""
+    return not a.inherited and a.kind != "vague"
 
 
 @dataclass(frozen=True)
@@ -118,6 +126,28 @@ class Task:
     sectors: tuple[str, ...] = ()  # all sector codes, primary first
     citations: tuple[Citation, ...] = ()
     terms: tuple[str, ...] = ()  # glossary labels used in the text
+
+    @property
+    def named_units(self) -> frozenset[str]:
+        """Canonical names of the units named for this task itself (not inherited)."""
+        return frozenset(a.canonical for a in self.assignments if not a.inherited)
+
+    @property
+    def concrete_units(self) -> frozenset[str]:
+        """Canonical names of its concrete owners (is_concrete)."""
+        return frozenset(a.canonical for a in self.assignments if is_concrete(a))
+
+    @property
+    def lead_units(self) -> frozenset[str]:
+        """Canonical names of the units leading it, inherited ones included."""
+        return frozenset(a.canonical for a in self.assignments if a.role == "lead")
+
+    @property
+    def ownership(self) -> str:
+        """One of OWNERSHIPS: a concrete owner; only vague units named (有关部门 …); no unit named."""
+        if self.concrete_units:
+            return "concrete"
+        return "vague" if self.named_units else "none"
 
 
 @dataclass(frozen=True)

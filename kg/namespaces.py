@@ -1,6 +1,6 @@
 """The vocabularies the graph uses, as rdflib namespaces that fail on a misspelt term.
 
-Our own terms (SD, ROLE, KIND) are defined in ontology/*.ttl; ELI and OA list only the terms we
+Our own terms (SD, ROLE, KIND, OWNER) are defined in ontology/*.ttl; ELI and OA list only the terms we
 reuse. PROV, ORG, SKOS, DCTERMS come from rdflib itself.
 """
 
@@ -17,9 +17,11 @@ __all__ = [
     "OA",
     "ROLE",
     "KIND",
+    "OWNER",
     "SECTOR",
     "ROLE_SCHEME",
     "KIND_SCHEME",
+    "OWNER_SCHEME",
     "SECTOR_SCHEME",
     "PREFIXES",
     "DCTERMS",
@@ -37,6 +39,7 @@ ID = Namespace(BASE + "id/")
 SECTOR = Namespace(BASE + "sector/")  # concepts written by ontology/sectors.ttl (codes from loaders)
 ROLE_SCHEME = URIRef(BASE + "role")
 KIND_SCHEME = URIRef(BASE + "unit-kind")
+OWNER_SCHEME = URIRef(BASE + "ownership")
 SECTOR_SCHEME = URIRef(BASE + "sector")
 
 
@@ -56,6 +59,7 @@ class SD(DefinedNamespace):
     DefaultClause: URIRef
     Role: URIRef
     UnitKind: URIRef
+    Ownership: URIRef
     Sector: URIRef
     Regulation: URIRef
     Jurisdiction: URIRef
@@ -81,6 +85,7 @@ class SD(DefinedNamespace):
     citedRegulation: URIRef
     citedDocumentNumber: URIRef
     unplaced: URIRef
+    ownership: URIRef
     # datatype properties
     text: URIRef
     shortTitle: URIRef
@@ -91,6 +96,9 @@ class SD(DefinedNamespace):
     inherited: URIRef
     attributionSource: URIRef
     openList: URIRef
+    namedUnitCount: URIRef
+    concreteUnitCount: URIRef
+    leadUnitCount: URIRef
     function: URIRef
     documentKind: URIRef
     level: URIRef
@@ -171,6 +179,17 @@ class KIND(DefinedNamespace):
     other: URIRef
 
 
+class OWNER(DefinedNamespace):
+    """Owner-status concepts (ontology/ownership.ttl), one per kg.model.OWNERSHIPS entry."""
+
+    _NS = Namespace(BASE + "ownership/")
+    _fail = True
+
+    concrete: URIRef
+    vague: URIRef
+    none: URIRef
+
+
 PREFIXES: dict[str, str] = {
     "dcterms": str(DCTERMS),
     "eli": str(ELI._NS),
@@ -179,6 +198,7 @@ PREFIXES: dict[str, str] = {
     "oa": str(OA._NS),
     "org": str(ORG),
     "owl": str(OWL),
+    "owner": str(OWNER._NS),
     "prov": str(PROV),
     "rdf": str(RDF),
     "rdfs": str(RDFS),

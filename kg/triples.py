@@ -272,6 +272,10 @@ class _Writer:
         add(t, SD.document, d)
         add(t, SD.attributionSource, _literal(task.source))
         add(t, SD.openList, _bool(task.open_list))
+        add(t, SD.ownership, ids.ownership_iri(task.ownership))  # derived summaries: one lookup for the queries
+        add(t, SD.namedUnitCount, _int(len(task.named_units)))
+        add(t, SD.concreteUnitCount, _int(len(task.concrete_units)))
+        add(t, SD.leadUnitCount, _int(len(task.lead_units)))
         self.anchor(t, task.start, task.end, task.quote)
         if task.sector:
             add(t, SD.primarySector, ids.sector_iri(task.sector))

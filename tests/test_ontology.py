@@ -10,7 +10,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg import model
-from kg.namespaces import KIND, ROLE, SD
+from kg.namespaces import KIND, OWNER, ROLE, SD
 from kg.schema import ONTOLOGY_DIR, ontology_files, ontology_graph
 
 SAFETY = ONTOLOGY_DIR / "safety.ttl"
@@ -52,8 +52,9 @@ def test_every_term_of_safety_ttl_has_a_chinese_and_an_english_label():
 
 @pytest.mark.parametrize(
     ("namespace", "values", "scheme_file"),
-    [(ROLE, model.ROLES, "roles.ttl"), (KIND, model.UNIT_KINDS, "unit-kinds.ttl")],
-    ids=["roles", "unit-kinds"],
+    [(ROLE, model.ROLES, "roles.ttl"), (KIND, model.UNIT_KINDS, "unit-kinds.ttl"),
+     (OWNER, model.OWNERSHIPS, "ownership.ttl")],
+    ids=["roles", "unit-kinds", "ownership"],
 )
 def test_concept_schemes_match_the_model(namespace, values, scheme_file):
     g = Graph().parse(ONTOLOGY_DIR / scheme_file, format="turtle")

@@ -11,7 +11,7 @@ from rdflib.namespace import XSD
 from graph_sample import sample_source
 from kg import ids
 from kg.export import export_rdf, rdf_graph
-from kg.namespaces import DCTERMS, ELI, KIND, OA, ORG, PROV, RDF, ROLE, SD, SECTOR, SKOS
+from kg.namespaces import DCTERMS, ELI, KIND, OA, ORG, OWNER, PROV, RDF, ROLE, SD, SECTOR, SKOS
 from kg.triples import file_graph
 
 ID = "https://w3id.org/safety-duty/id/"
@@ -101,6 +101,13 @@ def test_no_blank_nodes(sample):
         (T2, SD.openList, Literal(True)),
         (T2, SD.primarySector, SECTOR.construction),
         (T2, SD.sector, SECTOR.road_transport),
+        (T1, SD.ownership, OWNER.concrete),
+        (T1, SD.leadUnitCount, Literal(1)),
+        (T2, SD.namedUnitCount, Literal(2)),  # the inherited 市应急局 is not named for the task
+        (T2, SD.concreteUnitCount, Literal(2)),
+        (T2, SD.leadUnitCount, Literal(0)),
+        (T3, SD.ownership, OWNER.vague),  # only 有关部门
+        (T3, SD.concreteUnitCount, Literal(0)),
         (T3, ELI.cites, ids.regulation_iri("中华人民共和国安全生产法")),
         (T3, SD.usesTerm, ids.term_iri("测政发〔2024〕9号", "隐患排查")),
         (ids.default_iri("测政发〔2024〕9号", 1), SD.declaredIn, T1),
