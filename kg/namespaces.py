@@ -86,6 +86,7 @@ class SD(DefinedNamespace):
     citedDocumentNumber: URIRef
     unplaced: URIRef
     ownership: URIRef
+    concreteOwner: URIRef
     # datatype properties
     text: URIRef
     shortTitle: URIRef

@@ -276,6 +276,8 @@ class _Writer:
         add(t, SD.namedUnitCount, _int(len(task.named_units)))
         add(t, SD.concreteUnitCount, _int(len(task.concrete_units)))
         add(t, SD.leadUnitCount, _int(len(task.lead_units)))
+        for canonical in sorted(task.concrete_units):
+            add(t, SD.concreteOwner, ids.unit_iri(canonical))
         self.anchor(t, task.start, task.end, task.quote)
         if task.sector:
             add(t, SD.primarySector, ids.sector_iri(task.sector))

@@ -108,6 +108,7 @@ def test_no_blank_nodes(sample):
         (T2, SD.leadUnitCount, Literal(0)),
         (T3, SD.ownership, OWNER.vague),  # only 有关部门
         (T3, SD.concreteUnitCount, Literal(0)),
+        (T2, SD.concreteOwner, ids.unit_iri("测试市住房和城乡建设局")),
         (T3, ELI.cites, ids.regulation_iri("中华人民共和国安全生产法")),
         (T3, SD.usesTerm, ids.term_iri("测政发〔2024〕9号", "隐患排查")),
         (ids.default_iri("测政发〔2024〕9号", 1), SD.declaredIn, T1),
@@ -164,3 +165,8 @@ def test_turtle_export_binds_every_prefix_explicitly(corpus_store):
     head = export_rdf(corpus_store, "ttl").decode("utf-8").split("\n\n", 1)[0]
     for prefix in ("eli", "org", "prov", "skos", "dcterms", "oa", "sd", "role", "kind", "sector"):
         assert f"@prefix {prefix}: <" in head
+
+
+def test_concrete_owners_leave_out_inherited_and_vague_units(sample):
+    assert set(sample.objects(T2, SD.concreteOwner)) == {ids.unit_iri("测试市住房和城乡建设局"), ids.unit_iri("测试市交通运输局")}
+    assert set(sample.objects(T3, SD.concreteOwner)) == set()  # only 有关部门
