@@ -97,6 +97,8 @@ class SD(DefinedNamespace):
     inherited: URIRef
     attributionSource: URIRef
     openList: URIRef
+    start: URIRef
+    end: URIRef
     namedUnitCount: URIRef
     concreteUnitCount: URIRef
     leadUnitCount: URIRef
