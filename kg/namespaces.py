@@ -102,6 +102,10 @@ class SD(DefinedNamespace):
     namedUnitCount: URIRef
     concreteUnitCount: URIRef
     leadUnitCount: URIRef
+    sectionCount: URIRef
+    taskCount: URIRef
+    concreteTaskCount: URIRef
+    vagueTaskCount: URIRef
     function: URIRef
     documentKind: URIRef
     level: URIRef

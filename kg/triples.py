@@ -185,6 +185,11 @@ class _Writer:
         self.text(d, ELI.id_local, doc.number)
         self.text(d, ELI.title, doc.title)
         self.text(d, SD.level, doc.level)
+        ownership = Counter(task.ownership for task in doc.tasks)  # derived counts: document_overview
+        add(d, SD.sectionCount, _int(len(doc.sections)))
+        add(d, SD.taskCount, _int(len(doc.tasks)))
+        add(d, SD.concreteTaskCount, _int(ownership["concrete"]))
+        add(d, SD.vagueTaskCount, _int(ownership["vague"]))
         if doc.date:
             add(d, ELI.date_document, _literal(doc.date, datatype=XSD.date))
         if doc.issuer:

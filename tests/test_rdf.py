@@ -101,6 +101,10 @@ def test_no_blank_nodes(sample):
         (T2, SD.openList, Literal(True)),
         (T2, SD.primarySector, SECTOR.construction),
         (T2, SD.sector, SECTOR.road_transport),
+        (DOC, SD.sectionCount, Literal(4)),
+        (DOC, SD.taskCount, Literal(3)),
+        (DOC, SD.concreteTaskCount, Literal(2)),
+        (DOC, SD.vagueTaskCount, Literal(1)),
         (T1, SD.ownership, OWNER.concrete),
         (T1, SD.leadUnitCount, Literal(1)),
         (T2, SD.namedUnitCount, Literal(2)),  # the inherited 市应急局 is not named for the task
