@@ -106,6 +106,7 @@ class SD(DefinedNamespace):
     taskCount: URIRef
     concreteTaskCount: URIRef
     vagueTaskCount: URIRef
+    inheritedTaskCount: URIRef
     function: URIRef
     documentKind: URIRef
     level: URIRef

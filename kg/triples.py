@@ -221,8 +221,10 @@ class _Writer:
             section_nodes[section.id] = self.section(d, section, section_nodes)
         for task in doc.tasks:
             self.task(d, task, section_nodes.get(task.section_id, d), terms, doc.id)
+        inherited = Counter(key for task in doc.tasks  # tasks holding each (unit, role) only by a default
+                            for key in {(a.canonical, a.role) for a in task.assignments if a.inherited})
         for k, clause in enumerate(doc.defaults, 1):
-            self.default_clause(d, doc.id, clause, k)
+            self.default_clause(d, doc.id, clause, k, inherited)
         self.unplaced(d, doc.unplaced)
 
     def regulation(self, title: str, number: str = "") -> URIRef:
@@ -299,8 +301,10 @@ class _Writer:
         for label in task.terms:
             add(t, SD.usesTerm, terms.get(label) or ids.term_iri(doc_id, label))
 
-    def assignments(self, owner: URIRef, assignments: Iterable[Assignment]) -> None:
+    def assignments(self, owner: URIRef, assignments: Iterable[Assignment]) -> list[str]:
+        """The assignment nodes of a task or default clause, in order."""
         seen: Counter[tuple[str, str]] = Counter()
+        nodes = []
         for k, a in enumerate(assignments, 1):
             seen[(a.canonical, a.role)] += 1
             node = ids.assignment_iri(owner, a.canonical, a.role, seen[(a.canonical, a.role)])
@@ -315,6 +319,8 @@ class _Writer:
             add(node, SD.attributionSource, _literal(a.source))
             add(node, SD.index, _int(k))
             self.anchor(node, a.start, a.end)
+            nodes.append(node)
+        return nodes
 
     def citation(self, t: URIRef, citation: Citation, k: int) -> None:
         c = ids.child_iri(t, "citation", k)
@@ -328,10 +334,12 @@ class _Writer:
         self.text(c, SD.documentNumber, citation.number)
         self.anchor(c, citation.start, citation.end)
 
-    def default_clause(self, d: URIRef, doc_id: str, clause: DefaultClause, k: int) -> None:
+    def default_clause(self, d: URIRef, doc_id: str, clause: DefaultClause, k: int,
+                       inherited: Counter[tuple[str, str]]) -> None:
         c = ids.default_iri(doc_id, k)
         self.add(d, SD.defaultClause, c)
         self.add(c, RDF.type, SD.DefaultClause)
         self.add(c, SD.declaredIn, ids.task_iri(clause.task_id))
-        self.assignments(c, clause.units)
+        for node, a in zip(self.assignments(c, clause.units), clause.units):
+            self.add(node, SD.inheritedTaskCount, _int(inherited[(a.canonical, a.role)]))
         self.anchor(c, clause.start, clause.end)

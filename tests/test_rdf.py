@@ -116,6 +116,8 @@ def test_no_blank_nodes(sample):
         (T3, ELI.cites, ids.regulation_iri("中华人民共和国安全生产法")),
         (T3, SD.usesTerm, ids.term_iri("测政发〔2024〕9号", "隐患排查")),
         (ids.default_iri("测政发〔2024〕9号", 1), SD.declaredIn, T1),
+        (ids.assignment_iri(ids.default_iri("测政发〔2024〕9号", 1), "测试市应急管理局", "responsible"),
+         SD.inheritedTaskCount, Literal(1)),  # T2 holds 市应急局 only by the default
         (ids.file_iri("sample.txt"), SD.warning, Literal("sample warning")),
     ],
 )
