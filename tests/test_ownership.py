@@ -3,9 +3,14 @@ rule every query and view shares, as one table."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from kg.model import Assignment, Task, is_concrete
+from kg.namespaces import KIND, ORG, OWNER, PROV, RDF, ROLE, SD
+from kg.triples import file_graph
+from loaders import load_file
 
 
 def _a(canonical: str, role: str = "responsible", kind: str = "department", inherited: bool = False) -> Assignment:
@@ -43,3 +48,33 @@ def test_ownership_and_unit_counts(assignments, ownership, named, concrete, lead
 )
 def test_is_concrete(assignment, expected):
     assert is_concrete(assignment) is expected
+
+
+def _owner_facts_from_assignments(g, task):
+    """What the derived facts must say, read back from the task's own assignment nodes in the graph."""
+    named, concrete, leads = set(), set(), set()
+    for a in g.objects(task, PROV.qualifiedAssociation):
+        unit, inherited = g.value(a, PROV.agent), g.value(a, SD.inherited).toPython()
+        if g.value(a, PROV.hadRole) == ROLE.lead:
+            leads.add(unit)
+        if not inherited:
+            named.add(unit)
+            if g.value(unit, ORG.classification) != KIND.vague:
+                concrete.add(unit)
+    ownership = OWNER.concrete if concrete else OWNER.vague if named else OWNER.none
+    return ownership, len(named), concrete, len(leads)
+
+
+def test_derived_facts_agree_with_the_assignments_on_the_corpus(corpus_files):
+    checked = Counter()
+    for path in corpus_files:
+        g = file_graph(load_file(path))
+        for task in g.subjects(RDF.type, SD.Task):
+            ownership, named, concrete, leads = _owner_facts_from_assignments(g, task)
+            assert g.value(task, SD.ownership) == ownership, task
+            assert g.value(task, SD.namedUnitCount).toPython() == named, task
+            assert set(g.objects(task, SD.concreteOwner)) == concrete, task
+            assert g.value(task, SD.concreteUnitCount).toPython() == len(concrete), task
+            assert g.value(task, SD.leadUnitCount).toPython() == leads, task
+            checked[ownership] += 1
+    assert set(checked) == {OWNER.concrete, OWNER.vague, OWNER.none}  # the corpus has all three
