@@ -157,7 +157,19 @@ def test_each_document_answer_is_its_rows_of_the_whole_answer(corpus_store, name
         assert run_query(corpus_store, name, {"document": doc}).dicts() == [r for r in everything if r["document"] == doc]
 
 
-@pytest.mark.parametrize("name", DOCUMENT_QUERIES + ["unit_portfolio", "internal/unit_tasks"])
+SECTOR_QUERIES = sorted(q.name for q in list_queries() if "sector" in {p.name for p in q.params})
+
+
+@pytest.mark.parametrize("name", SECTOR_QUERIES)
+def test_each_sector_answer_is_its_rows_of_the_whole_answer(corpus_store, name):
+    everything = run_query(corpus_store, name).dicts()
+    sectors = sorted({r["sector"] for r in everything})
+    assert len(sectors) >= 3
+    for sector in sectors + ["no_such_sector"]:
+        assert run_query(corpus_store, name, {"sector": sector}).dicts() == [r for r in everything if r["sector"] == sector]
+
+
+@pytest.mark.parametrize("name", DOCUMENT_QUERIES + SECTOR_QUERIES + ["unit_portfolio", "internal/unit_tasks"])
 def test_parameters_that_restrict_the_work_have_a_slot(name):
     # without a slot Oxigraph plans as if the parameter were unbound (one notice costs a whole store)
     query = load_query(name)
