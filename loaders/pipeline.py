@@ -152,12 +152,14 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         h = headings[hi] if hi is not None else None
         if h is None:
             continue  # preamble: kept in the document, not a task
-        if not _TEXT_CHAR.search(text, h.title_end, b):
+        title_only = not _TEXT_CHAR.search(text, h.title_end, b)
+        if title_only and not _title_is_task(text, headings, hi, b, sec_of[hi] in heading_attr):
             continue  # a heading with only its title
         first = _skip_space(text, h.title_end, b)
         cuts = [x for x in bold if x > first + 1 and x < b] + [x for x in [*row_cuts, *row_ends] if first < x < b]
         cuts += _sector_label_cuts(text, first, b)
-        seg_from = first if sec_of[hi] in heading_attr else a  # the title carries the attribution
+        # the title carries the attribution of what follows, or is itself the task: 2.加强消防安全管理（市消防救援支队负责）。
+        seg_from = first if sec_of[hi] in heading_attr and not title_only else a
         for p in segment(text, seg_from, b, cuts):
             if hi not in titles_of:
                 titles_of[hi] = _titles(headings, hi)
@@ -264,6 +266,22 @@ def _sections(d: _Doc, headings: list[Heading], ends: list[int]) -> tuple[list[S
         ids[i] = sid
         stack.append((h, sid, path))
     return out, ids
+
+
+_DUTY_END = re.compile(r"[。；;！!]\s*$")  # a title printed as a sentence: 一是全面排查重大危险源企业；
+
+
+def _title_is_task(text: str, headings: list[Heading], hi: int, end: int, attributed: bool) -> bool:
+    """A numbered item that is only its title is a task when nothing is numbered under it and the title is a
+    sentence (ends in 。/；) or names who answers for it: 一是全面排查…；二是…, 2.加强消防安全管理（市消防救援支队负责）
+    — not a heading label such as 二、重点任务分工."""
+    h = headings[hi]
+    nxt = headings[hi + 1] if hi + 1 < len(headings) else None
+    if nxt is not None and nxt.start == end and nxt.depth > h.depth:
+        return False
+    if not _TEXT_CHAR.search(text, h.body_start, h.title_end):
+        return False
+    return attributed or bool(_DUTY_END.search(text, h.body_start, h.title_end))
 
 
 def _regions(headings: list[Heading], start: int, end: int) -> list[tuple[int | None, tuple[int, int]]]:

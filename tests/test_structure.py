@@ -85,3 +85,33 @@ def test_signature_dates(text, iso):
     from loaders import patterns as P
 
     assert P.date_iso(P.SIGNATURE_DATE.match(text)) == iso
+
+
+_HEAD = "测试市人民政府\n关于做好2025年安全生产工作的通知\n测政发〔2025〕1号\n\n各县（市、区）人民政府：\n"
+_TAIL = "\n测试市人民政府\n2025年1月1日\n"
+
+TITLE_ONLY_ITEMS = [
+    # (body, [(task path below the document, task text, [(unit, role)])])
+    # a numbered sentence with nothing numbered under it is a task, even when it is all title
+    ("一、压实责任\n1.多措并举。一是严格实施制度。二是持续推进建设。\n",
+     [("一/1/一是", "严格实施制度。", []), ("一/1/二是", "持续推进建设。", [])]),
+    # its attribution inside the title stays with it; cn_shi siblings share the one printed after the last
+    ("一、压实责任\n（一）多措并举。一是严格实施制度；二是持续推进建设（市应急局负责）。\n",
+     [("一/(一)/一是", "严格实施制度；", [("市应急局", "responsible")]),
+      ("一/(一)/二是", "持续推进建设（市应急局负责）。", [("市应急局", "responsible")])]),
+    ("一、压实责任\n1.加强消防安全管理（市消防救援支队负责）\n2.强化应急值守。（市应急局负责）\n",
+     [("一/1", "加强消防安全管理（市消防救援支队负责）", [("市消防救援支队", "responsible")]),
+      ("一/2", "强化应急值守。（市应急局负责）", [("市应急局", "responsible")])]),
+    # a heading label (no sentence end, no attribution) or a heading with items under it is not a task
+    ("一、压实责任\n1.强化应急值守（牵头单位：市应急局）\n（1）做好值班。\n二、重点任务分工\n",
+     [("一/1/(1)", "做好值班。", [("市应急局", "lead")])]),
+]
+
+
+@pytest.mark.parametrize("body,expected", TITLE_ONLY_ITEMS)
+def test_title_only_items(body, expected):
+    from loaders import load_text
+
+    doc = load_text(_HEAD + body + _TAIL, "t.txt").documents[0]
+    got = [(t.section_id.split("/", 1)[1], t.text, [(a.name, a.role) for a in t.assignments]) for t in doc.tasks]
+    assert got == expected
