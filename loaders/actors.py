@@ -15,7 +15,18 @@ __all__ = ["sentence_actors"]
 
 _BY = re.compile(r"(?:^|(?<=[。；，\n]))由(?P<units>[^，。；]{2,40}?)(?P<role>牵头|负责|会同|组织)")
 _SENTENCE_STARTS = re.compile("[。；！？\n，]")  # a sentence (or clause) may begin after each of these
-_SKIP_ACTOR = re.compile(r"^(?:重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|持续|深入|积极|聚焦|围绕)")
+_SKIP_ACTOR = re.compile(r"^(?:由|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|持续|深入|积极|聚焦|围绕)")
+
+
+def _partners(text: str, i: int) -> list[Role]:
+    """The units named right after 会同 at `i`: the longest run that reads as units, each responsible
+    ("会同县工信局加强指导" -> 县工信局), as in the bracket "(X会同Y负责)"."""
+    stop = min([k for k in (text.find(c, i) for c in "，。；\n") if k >= 0] or [len(text)])
+    for k in range(min(stop, i + 40), i + 1, -1):
+        mentions, _ = split_units(text[i:k])
+        if mentions and all(is_unit_like(u.name) for u in mentions):
+            return [Role(u.name, "responsible", i + u.start, i + u.end) for u in mentions]
+    return []
 
 
 def sentence_actors(text: str) -> list[Role]:
@@ -43,8 +54,12 @@ def sentence_actors(text: str) -> list[Role]:
         while s < len(text) and text[s] in "，、 \n":
             s += 1
         m = P.IN_SENTENCE_ACTOR.match(text, s)
+        role = "responsible"
         if not m:
-            continue
+            m = P.IN_SENTENCE_VERB.match(text, s)
+            if not m:
+                continue
+            role = P.VERB_ROLES[m.group("verb")]
         actor = m.group("actor")
         if _SKIP_ACTOR.match(actor) or "，" in actor:
             continue
@@ -52,8 +67,17 @@ def sentence_actors(text: str) -> list[Role]:
         good = [u for u in mentions if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name)]
         if not good or len(good) != len(mentions):
             continue
+        if "verb" in m.re.groupindex:  # a role verb; 会同 itself names partners after it
+            joint_end = m.end() if P.JOINT.fullmatch(m.group("verb")) else None
+        else:  # a modal: "X要会同Y…"
+            joint = P.JOINT.match(text, m.end())
+            joint_end = joint.end() if joint else None
+        partners = _partners(text, joint_end) if joint_end is not None else []
+        if partners:
+            role = "lead"
         for u in good:
-            out.append(Role(u.name, "responsible", s + u.start, s + u.end))
+            out.append(Role(u.name, role, s + u.start, s + u.end))
+        out += partners
     for m in P.PRONOUN.finditer(text):
         if not any(r.start <= m.start() < r.end for r in out):
             out.append(Role(m.group(0), "responsible", m.start(), m.end()))

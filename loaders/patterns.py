@@ -14,7 +14,8 @@ from loaders.lexicon import cues
 __all__ = [
     "CN_NUM", "alt", "date_iso", "MARKERS", "LINE_START_MARKER", "INLINE_MARKER", "CLOSING_LINE",
     "SENTENCE_END_CHARS", "DATE", "DOC_NUMBER", "DOC_NUMBER_TAIL", "ROLE_PHRASE", "ROLE_OF", "LABEL", "LABEL_ROLE",
-    "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "IN_SENTENCE_ACTOR", "PRONOUN",
+    "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "IN_SENTENCE_ACTOR", "IN_SENTENCE_VERB", "VERB_ROLES",
+    "JOINT", "PRONOUN",
     "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
     "NAME_QUALIFIER_END", "cn_to_int",
     "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE", "CC_LINE", "PRINTED_LINE", "SIGNATURE_DATE",
@@ -130,7 +131,11 @@ _adverb = alt(_c["in_sentence"]["adverbs"])
 # an actor at the start of a sentence followed by a modal: "各级各部门要…", "市17个专项应急指挥部年内都要…"
 _name_char = rf"[^，。；：！？、{_O}{_C}\n]"  # a character of a name outside its brackets
 _qualified = rf"(?:{_QUALIFIER.replace('?P<inner>', '?:')}{_name_char}{{0,20}}?)?"  # "（市、区）人民政府"
-IN_SENTENCE_ACTOR = re.compile(
-    rf"(?P<actor>{_name_char}{{2,40}}?{_qualified}(?:[、和及]{_name_char}{{1,30}}?{_qualified})*?)"
-    rf"(?:{_adverb})?(?:{_modal})(?![求点是急对用知])"
+_actor = rf"(?P<actor>{_name_char}{{2,40}}?{_qualified}(?:[、和及]{_name_char}{{1,30}}?{_qualified})*?)"
+IN_SENTENCE_ACTOR = re.compile(rf"{_actor}(?:{_adverb})?(?:{_modal})(?![求点是急对用知])")
+# an actor at the start of a clause followed by a role verb: "县消防救援大队负责业务指导" (role from VERB_ROLES)
+VERB_ROLES: dict[str, str] = dict(_c["in_sentence"]["verbs"])
+IN_SENTENCE_VERB = re.compile(
+    rf"{_actor}(?:{_adverb})?(?P<verb>{alt(VERB_ROLES)})(?!{alt(_c['in_sentence']['verb_not_before'])})"
 )
+JOINT = re.compile(alt(_c["in_sentence"]["joint"]))
