@@ -149,7 +149,7 @@ def parse_attribution(content: str, *, table: bool = False) -> Attribution | Non
                 any_role |= had
             defaults += [r if r.role else Role(r.name, "responsible", r.start, r.end) for r in tmp]
             continue
-        if P.LABEL.search(sent):
+        if any(P.LABEL_ROLE[m.group("label")] != "ignore" for m in P.LABEL.finditer(sent)):  # "责任单位：…"
             open_list |= _parse_labelled(s, sa, sb, units)
             any_role = True
             continue

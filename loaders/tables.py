@@ -1,4 +1,5 @@
-"""Task-division tables (重点任务分工) flattened to one tab-indented cell per line.
+"""Task-division tables (重点任务分工) flattened to one tab-indented cell per line (or printed as markdown
+pipe rows, or as one row a line with the cells between spaces, as text extracted from a PDF table).
 
 Rows are separated by blank lines; blank cells inherit from the row above; the header row
 (主要内容 / 具体事项 / 工作任务 / 责任单位 …) may repeat. Rows can carry an extra cell (a
@@ -102,6 +103,38 @@ def _pipe_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
     return rows, end
 
 
+def _space_header(line: str) -> bool:
+    """A header row printed as words between spaces (text extracted from a PDF table): "序号 工作任务 牵头单位 …"."""
+    words = line.split()
+    if len(words) < 3 or not all(_HEADER_WORDS.match(w) for w in words):
+        return False
+    task, units = _columns(tuple(words))
+    return task is not None and bool(units)
+
+
+def _space_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
+    """Rows of a table whose cells are separated by spaces, one row a line, from the header at `pos`; the
+    table ends at the first line with another number of cells than the header (a blank line is skipped)."""
+    rows: list[list[Cell]] = []
+    end = pos
+    width = None
+    for m in re.finditer(r"[^\n]*(?:\n|$)", raw[pos:]):
+        line = m.group(0).rstrip("\n")
+        s = pos + m.start()
+        if not m.group(0):
+            break
+        cells = [Cell(c.group(0), s + c.start(), s + c.end()) for c in re.finditer(r"\S+", line)]
+        if not cells:
+            continue
+        if width is None:
+            width = len(cells)
+        elif len(cells) != width:
+            break
+        rows.append(cells)
+        end = s + len(line)
+    return (rows if len(rows) > 1 else []), end
+
+
 def _columns(header: tuple[str, ...]) -> tuple[int | None, list[tuple[int, str]]]:
     """Index of the task column and (index, role) of the unit columns in `header`."""
     task = None
@@ -119,7 +152,8 @@ def _maybe_title(line: str) -> bool:
 
 
 def find_tables(raw: str) -> list[Table]:
-    """Task-division tables in the raw text: tab-cell tables after a 任务分工 title, and pipe tables."""
+    """Task-division tables in the raw text: tab-cell tables after a 任务分工 title, pipe tables, and tables
+    whose cells are separated by spaces under a header row of column names."""
     tables = []
     starts = []
     prev_tab = False
@@ -132,6 +166,8 @@ def find_tables(raw: str) -> list[Table]:
             starts.append((at, at, _pipe_rows))
         elif line.startswith("\t") and not prev_tab and _HEADER_WORDS.match(line.strip()):
             starts.append((at, at, _raw_rows))  # a tab table with no title line
+        elif " " in line.strip() and _space_header(line) and (not starts or at > starts[-1][1]):
+            starts.append((at, at, _space_rows))
         if line.strip():
             prev_tab = line.startswith("\t")
     last_end = -1

@@ -43,6 +43,21 @@ def test_markdown_pipe_table():
     assert d.unplaced == ()
 
 
+def test_table_with_cells_between_spaces():
+    # as text extracted from a PDF table: one row a line; the table ends where a line has another number of cells
+    raw = BODY + "二、重点任务分工表\n序号 工作任务 牵头单位 配合单位 完成时限\n" \
+        "1 开展瓦斯专项治理行动 市能源局 市应急局 2025年底\n" \
+        "2 开展危险化学品专项整治 市应急局 市公安局、市交通局 长期坚持\n" \
+        "请各单位认真落实。\n"
+    tables = find_tables(raw)
+    assert [(r.task.text, [(role, c.text) for role, c in r.units]) for r in tables[0].rows] == [
+        ("开展瓦斯专项治理行动", [("lead", "市能源局"), ("support", "市应急局")]),
+        ("开展危险化学品专项整治", [("lead", "市应急局"), ("support", "市公安局、市交通局")]),
+    ]
+    assert raw[tables[0].end:].startswith("\n请各单位认真落实")
+    assert find_tables("一、总体 要求 说明\n工作任务 很多\n") == []  # words that are not all column names
+
+
 def _with_table(items: str, rows: list[tuple[str, str]]) -> str:
     """A notice whose body holds `items`, followed by a 重点任务分工 table of (工作任务, 责任单位) rows."""
     head = "关于印发安全生产工作要点的通知\n测政发〔2025〕9号\n各县人民政府：\n一、重点工作\n"
