@@ -19,12 +19,14 @@ _SKIP_ACTOR = re.compile(r"^(?:由|重点|主要|还|也|同时|进一步|切实
 
 
 def _partners(text: str, i: int) -> list[Role]:
-    """The units named right after 会同 at `i`: the longest run that reads as units, each responsible
-    ("会同县工信局加强指导" -> 县工信局), as in the bracket "(X会同Y负责)"."""
+    """The units named right after 会同 at `i`, each responsible, as in the bracket "(X会同Y负责)": they end
+    before a P.JOINT_UNTIL word ("会同县工信局加强指导" -> 县工信局) — the last such place where what comes
+    before reads as units — or, failing that, at the end of the clause."""
     stop = min([k for k in (text.find(c, i) for c in "，。；\n") if k >= 0] or [len(text)])
-    for k in range(min(stop, i + 40), i + 1, -1):
+    cuts = [m.start() for m in P.JOINT_UNTIL.finditer(text, i + 2, stop)]
+    for k in sorted(cuts, reverse=True) + [stop]:
         mentions, _ = split_units(text[i:k])
-        if mentions and all(is_unit_like(u.name) for u in mentions):
+        if k - i <= 60 and mentions and all(is_unit_like(u.name) for u in mentions):
             return [Role(u.name, "responsible", i + u.start, i + u.end) for u in mentions]
     return []
 

@@ -15,7 +15,7 @@ __all__ = [
     "CN_NUM", "alt", "date_iso", "MARKERS", "LINE_START_MARKER", "INLINE_MARKER", "CLOSING_LINE",
     "SENTENCE_END_CHARS", "DATE", "DOC_NUMBER", "DOC_NUMBER_TAIL", "ROLE_PHRASE", "ROLE_OF", "LABEL", "LABEL_ROLE",
     "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "IN_SENTENCE_ACTOR", "IN_SENTENCE_VERB", "VERB_ROLES",
-    "JOINT", "PRONOUN",
+    "JOINT", "JOINT_UNTIL", "PRONOUN",
     "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
     "NAME_QUALIFIER_END", "cn_to_int",
     "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE", "CC_LINE", "PRINTED_LINE", "SIGNATURE_DATE",
@@ -140,3 +140,4 @@ IN_SENTENCE_VERB = re.compile(
     rf"{_actor}(?:{_adverb})?(?P<verb>{alt(VERB_ROLES)})(?!{alt(_c['in_sentence']['verb_not_before'])})"
 )
 JOINT = re.compile(alt(_c["in_sentence"]["joint"]))
+JOINT_UNTIL = re.compile(alt(_c["in_sentence"]["joint_until"]))
