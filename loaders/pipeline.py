@@ -156,6 +156,8 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         if title_only and not _title_is_task(text, headings, hi, b, sec_of[hi] in heading_attr):
             continue  # a heading with only its title
         first = _skip_space(text, h.title_end, b)
+        if not title_only and _default_line(text, first, b, sec_of[hi], heading_attr):
+            continue  # "一、压实责任\n（以下任务均需X负责，不再一一列出）": the heading's default, not a task
         cuts = [x for x in bold if x > first + 1 and x < b] + [x for x in [*row_cuts, *row_ends] if first < x < b]
         cuts += _sector_label_cuts(text, first, b)
         # the title carries the attribution of what follows, or is itself the task: 2.加强消防安全管理（市消防救援支队负责）。
@@ -193,6 +195,8 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     covered.append(ct.raw_span(body_start, first))  # preamble
     for h in headings:
         covered.append(ct.raw_span(h.start, h.title_end))
+    for piece in heading_attr.values():  # a heading's attribution, in its title or on the line below it
+        covered.append(ct.raw_span(piece.start, piece.end))
     for ga, gb in glossary_ranges:
         covered.append(ct.raw_span(ga, gb))
     if not headings:
@@ -358,6 +362,22 @@ def _title_without(title: str) -> str:
     return re.sub(r"[（［【].*[）］】]$", "", title)
 
 
+def _default_line(text: str, start: int, end: int, sid: str, heading_attr: dict[str, Piece]) -> bool:
+    """Whether text[start:end] is only a bracket holding a blanket default and no unit of its own; if so it
+    becomes the attribution of the heading above it (in `heading_attr`)."""
+    groups = bracket_groups(text, start, end)
+    if len(groups) != 1 or sid in heading_attr:
+        return False
+    o, c = groups[0]
+    if _TEXT_CHAR.search(text, start, o) or _TEXT_CHAR.search(text, c + 1, end):
+        return False
+    a = parse_attribution(text[o + 1:c])
+    if a is None or a.units or not a.defaults:
+        return False
+    heading_attr[sid] = Piece(o, c + 1, a, o + 1)
+    return True
+
+
 def _heading_attributions(text: str, headings: list[Heading], sec_of: dict[int, str]) -> dict[str, Piece]:
     """Attributions printed on a heading ("1.煤矿领域（牵头单位：市能源局）"): they cover the section."""
     out = {}
@@ -380,6 +400,7 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
     defaults: list[DefaultClause] = []
     inherited: list[Assignment] = []
     ordinals: dict[str, int] = {}
+    opened: set[str] = set()  # sections whose heading's blanket default is in force
     # cn_shi siblings share a trailing attribution printed once after the last of them
     drafts = _share_trailing(d, drafts)
     for sid, titles, p in drafts:
@@ -388,12 +409,14 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
         source = "none"
         open_list = False
         row = _row_for(p, row_cuts, text)
+        from_heading = False
         if p.attribution is None and row is None:
             up = sid
             while up is not None and up not in heading_attr:
                 up = parents.get(up)
             if up is not None:
                 p = Piece(p.start, p.end, heading_attr[up].attribution, heading_attr[up].attr_start)
+                from_heading = True
         if p.attribution is not None:
             units = [d.assignment(r, p.attr_start, "parenthetical") for r in p.attribution.units]
             source, open_list = "parenthetical", p.attribution.open_list
@@ -414,13 +437,24 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
         sectors = classify(list(titles) + ([label.group(1)] if label else []), body)
         cites = tuple(Citation(t, *d.raw_span(p.start + a, p.start + b), number_after(text, p.start + b))
                       for t, a, b in find_citations(text[p.start:p.end]))
+        # a blanket default on a heading ("一、压实责任（以下均需X负责，不再一一列出）") starts at its first task
+        up = sid
+        while up is not None:
+            h = heading_attr.get(up)
+            if h is not None and h.attribution.defaults and up not in opened:
+                opened.add(up)
+                new = [d.assignment(r, h.attr_start, "parenthetical", inherited=True) for r in h.attribution.defaults]
+                rs2, re2 = d.raw_span(min(r.start for r in h.attribution.defaults) + h.attr_start, h.end)
+                defaults.append(DefaultClause(tuple(new), tid, rs2, re2))
+                inherited += new
+            up = parents.get(up)
         all_units = units + [u for u in inherited]
         tasks.append(Task(
             id=tid, section_id=sid, ordinal=ordinals[sid], text=body, start=rs, end=re_,
             quote=d.raw[rs:re_], assignments=tuple(all_units), source=source, open_list=open_list,
             sector=sectors[0] if sectors else None, sectors=tuple(sectors), citations=cites,
         ))
-        if p.attribution is not None and p.attribution.defaults:
+        if p.attribution is not None and p.attribution.defaults and not from_heading:
             new = [d.assignment(r, p.attr_start, "parenthetical", inherited=True) for r in p.attribution.defaults]
             a0 = min(r.start for r in p.attribution.defaults) + p.attr_start
             rs2, re2 = d.raw_span(a0, p.end)

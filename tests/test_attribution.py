@@ -2,6 +2,7 @@
 
 import pytest
 
+from loaders import load_text
 from loaders.attribution import parse_attribution
 from loaders.units import unit_kind
 
@@ -104,3 +105,21 @@ def test_table_cell_without_role_words_reads_as_responsible():
                                                   ("忻州经济开发区管委会", "responsible"),
                                                   ("市行政审批局", "responsible")]
     assert a.open_list
+
+
+_HEAD = "测试市人民政府\n关于做好2025年安全生产工作的通知\n测政发〔2025〕1号\n\n各县（市、区）人民政府：\n"
+_TAIL = "（一）开展煤矿安全检查（市能源局负责）。\n（二）开展危化品检查。\n\n测试市人民政府\n2025年1月1日\n"
+_COUNTIES = "各县（市、区）人民政府"
+
+
+@pytest.mark.parametrize("heading", [
+    "一、压实责任（以下任务均需各县（市、区）人民政府负责落实，不再一一列出）\n",  # on the heading
+    "一、压实责任\n（以下任务均需各县（市、区）人民政府负责落实，不再一一列出）\n",  # on a line of its own below it
+    "一、压实责任\n（以下均需各县（市、区）人民政府负责，不再一一列出）\n",
+])
+def test_a_heading_default_reaches_every_task_under_it(heading):
+    d = load_text(_HEAD + heading + _TAIL, "t.txt").documents[0]
+    assert [[(a.name, a.inherited) for a in t.assignments] for t in d.tasks] == [
+        [("市能源局", False), (_COUNTIES, True)], [(_COUNTIES, True)]]
+    assert [(c.task_id.rsplit("/", 2)[-2], [u.name for u in c.units]) for c in d.defaults] == [("(一)", [_COUNTIES])]
+    assert d.unplaced == ()
