@@ -18,7 +18,7 @@ from loaders.normalize import CleanText, clean, squash
 from loaders.sections import Heading, find_headings
 from loaders.sectors import classify
 from loaders.tables import Table, TableRow, find_tables, restatements
-from loaders.tasks import Piece, bracket_groups, segment
+from loaders.tasks import Piece, bracket_groups, deadline_only, segment
 from loaders.units import canonical_name, unit_kind
 
 __all__ = ["load_text", "doc_id_for"]
@@ -160,9 +160,13 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
             continue  # "一、压实责任\n（以下任务均需X负责，不再一一列出）": the heading's default, not a task
         cuts = [x for x in bold if x > first + 1 and x < b] + [x for x in [*row_cuts, *row_ends] if first < x < b]
         cuts += _sector_label_cuts(text, first, b)
-        # the title carries the attribution of what follows, or is itself the task: 2.加强消防安全管理（市消防救援支队负责）。
-        seg_from = first if sec_of[hi] in heading_attr and not title_only else a
-        for p in segment(text, seg_from, b, cuts):
+        # the title carries the attribution of what follows — unless it is itself the task: it is all there is
+        # (2.加强消防安全管理（市消防救援支队负责）。), or what follows names its own units
+        # ((一)开展煤矿安全检查（省能源局负责）。开展非煤矿山检查（省应急厅负责）。)
+        pieces = segment(text, first, b, cuts) if sec_of[hi] in heading_attr and not title_only else None
+        if pieces is None or all(p.attribution is not None for p in pieces):
+            pieces = segment(text, a, b, cuts)
+        for p in pieces:
             if hi not in titles_of:
                 titles_of[hi] = _titles(headings, hi)
             drafts.append((sec_of[hi], titles_of[hi], p))
@@ -383,10 +387,16 @@ def _heading_attributions(text: str, headings: list[Heading], sec_of: dict[int, 
     out = {}
     for i, h in enumerate(headings):
         groups = bracket_groups(text, h.body_start, h.title_end)
+        deadlines = []  # "1.开展危化品检查（省应急厅负责）（长期坚持）": the attribution is the bracket before
+        while groups and deadline_only(text[groups[-1][0] + 1:groups[-1][1]]):
+            deadlines.append(groups.pop())
         if not groups:
             continue
         o, c = groups[-1]
-        if text[c + 1:h.title_end].strip("。：； \n"):
+        rest = text[c + 1:h.title_end]
+        for do, dc in deadlines:
+            rest = rest.replace(text[do:dc + 1], "", 1)
+        if rest.strip("。：； \n"):
             continue
         a = parse_attribution(text[o + 1:c])
         if a is not None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from loaders import patterns as P
 from loaders.attribution import Attribution, parse_attribution
 
-__all__ = ["Piece", "bracket_groups", "segment"]
+__all__ = ["Piece", "bracket_groups", "deadline_only", "segment"]
 
 _PAIRS = P.BRACKETS
 _CLOSERS = set(_PAIRS.values())
@@ -52,6 +52,27 @@ def _skip_trailing(text: str, i: int, end: int) -> int:
     return i
 
 
+def deadline_only(content: str) -> bool:
+    """Whether a bracket's content only gives a time limit: "2025年6月底前完成", "长期坚持"."""
+    clauses = [x for x in re.split("[，；、]", content) if x.strip()]
+    return bool(clauses) and all(P.DEADLINE.search(x) for x in clauses)
+
+
+def _after_attribution(text: str, i: int, end: int) -> int:
+    """Where the piece an attribution closes ends: past punctuation and past any bracket after it that only
+    gives a time limit ("（市应急局负责）（2025年6月底前完成）。")."""
+    i = _skip_trailing(text, i, end)
+    while i < end and text[i] in P.OPEN:
+        groups = bracket_groups(text, i, min(end, i + 80))
+        if not groups or groups[0][0] != i:
+            break
+        o, c = groups[0]
+        if not deadline_only(text[o + 1:c]):
+            break
+        i = _skip_trailing(text, c + 1, end)
+    return i
+
+
 def segment(text: str, start: int, end: int, cuts: list[int] = ()) -> list[Piece]:
     """Pieces of clean text[start:end]; `cuts` are extra start positions (bold titles, table rows)."""
     attrs = []
@@ -70,7 +91,7 @@ def segment(text: str, start: int, end: int, cuts: list[int] = ()) -> list[Piece
     attrs.sort(key=lambda x: x[0])
     bounds: list[tuple[int, str, object]] = []
     for o, c, a in attrs:
-        bounds.append((_skip_trailing(text, c + 1, end), "attr", (o, a)))
+        bounds.append((_after_attribution(text, c + 1, end), "attr", (o, a)))
     for k in cuts:
         if start < k < end:
             bounds.append((k, "cut", None))

@@ -102,6 +102,15 @@ TITLE_ONLY_ITEMS = [
     ("一、压实责任\n1.加强消防安全管理（市消防救援支队负责）\n2.强化应急值守。（市应急局负责）\n",
      [("一/1", "加强消防安全管理（市消防救援支队负责）", [("市消防救援支队", "responsible")]),
       ("一/2", "强化应急值守。（市应急局负责）", [("市应急局", "responsible")])]),
+    # a bracket that only gives a time limit stays with the task before it; the attribution is the bracket before
+    ("一、压实责任\n（一）开展煤矿安全检查（市能源局负责）（2025年6月底前完成）。开展非煤矿山检查（市应急局负责）。\n"
+     "（二）开展危化品检查（市应急局负责）（长期坚持）\n",
+     [("一/(一)", "开展煤矿安全检查（市能源局负责）（2025年6月底前完成）。", [("市能源局", "responsible")]),
+      ("一/(一)", "开展非煤矿山检查（市应急局负责）。", [("市应急局", "responsible")]),
+      ("一/(二)", "开展危化品检查（市应急局负责）（长期坚持）", [("市应急局", "responsible")])]),
+    # a title's attribution covers what follows when that names nobody
+    ("一、压实责任\n1.煤矿领域（牵头单位：市能源局）。加强瓦斯治理。\n",
+     [("一/1", "加强瓦斯治理。", [("市能源局", "lead")])]),
     # a heading label (no sentence end, no attribution) or a heading with items under it is not a task
     ("一、压实责任\n1.强化应急值守（牵头单位：市应急局）\n（1）做好值班。\n二、重点任务分工\n",
      [("一/1/(1)", "做好值班。", [("市应急局", "lead")])]),
