@@ -12,7 +12,7 @@ import re
 from loaders.lexicon import cues
 
 __all__ = [
-    "CN_NUM", "alt", "date_iso", "MARKERS", "LINE_START_MARKER", "INLINE_MARKER", "CLOSING_LINE",
+    "CN_NUM", "alt", "date_iso", "ENUMERATOR", "MARKERS", "LINE_START_MARKER", "INLINE_MARKER", "CLOSING_LINE",
     "SENTENCE_END_CHARS", "DATE", "DOC_NUMBER", "DOC_NUMBER_TAIL", "ROLE_PHRASE", "ROLE_OF", "LABEL", "LABEL_ROLE",
     "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "IN_SENTENCE_ACTOR", "IN_SENTENCE_VERB", "VERB_ROLES",
     "JOINT", "JOINT_UNTIL", "PRONOUN",
@@ -60,6 +60,7 @@ def cn_to_int(s: str) -> int:
     return 0
 
 
+ENUMERATOR = alt(cues()["numbering"]["enumerators"])  # 是 in 一是, 要 in 一要
 # numbering styles: name -> regex with group "n" (the ordinal) at the start of a line or sentence
 MARKERS: dict[str, re.Pattern] = {
     "part": re.compile(rf"第(?P<n>{CN_NUM})(?:部分|章)[：:，、]?"),
@@ -70,11 +71,11 @@ MARKERS: dict[str, re.Pattern] = {
     "circled": re.compile(r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
     "ar_half": re.compile(r"(?P<n>\d{1,2})）"),
     "article": re.compile(rf"第(?P<n>{CN_NUM})条[　 ]?"),
-    "cn_shi": re.compile(rf"(?P<n>{CN_NUM})是(?=[^，。；：]{{2}})"),
+    "cn_shi": re.compile(rf"(?P<n>{CN_NUM})(?:{ENUMERATOR})(?=[^，。；：]{{2}})"),
 }
 LINE_START_MARKER = re.compile("|".join(f"(?:{p.pattern.replace('?P<n>', '')})" for p in MARKERS.values()))
 # markers that may also begin a sentence inside a paragraph ("…。一是…。二是…")
-INLINE_MARKER = re.compile(rf"(?<=[。；：])(?:(?P<shi>{CN_NUM})是|（(?P<ap>\d{{1,2}})）)")
+INLINE_MARKER = re.compile(rf"(?<=[。；：])(?:(?P<shi>{CN_NUM})(?:{ENUMERATOR})|（(?P<ap>\d{{1,2}})）)")
 
 SENTENCE_END_CHARS = "。！？；：）］】"
 CLOSING_LINE = re.compile(

@@ -478,7 +478,7 @@ def _share_trailing(d: _Doc, drafts):
     groups: dict[str, list[int]] = {}
     for k, (sid, _, p) in enumerate(out):
         parent = sid.rsplit("/", 1)[0]
-        if sid.rsplit("/", 1)[-1].endswith("是"):
+        if re.fullmatch(f"{P.CN_NUM}(?:{P.ENUMERATOR})", sid.rsplit("/", 1)[-1]):  # 一是, 一要
             groups.setdefault(parent, []).append(k)
     for parent, ks in groups.items():
         last = out[ks[-1]][2]

@@ -40,7 +40,7 @@ def number_label(style: str, n: str) -> str:
     if style == "article":
         return f"第{n}条"
     if style == "cn_shi":
-        return f"{n}是"
+        return n  # with its word as printed: 一是, 一要
     if style == "part":
         return f"第{n}部分"
     return n
@@ -49,6 +49,8 @@ def number_label(style: str, n: str) -> str:
 def _ordinal(style: str, n: str) -> int:
     if style == "circled":
         return _CIRCLED.index(n) + 1
+    if style == "cn_shi":
+        return P.cn_to_int(n[:-1])
     return P.cn_to_int(n)
 
 
@@ -85,11 +87,12 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
         for style in _STYLE_ORDER if P.LINE_START_MARKER.match(text, ln_start, ln_end) else ():
             m = P.MARKERS[style].match(text, ln_start, ln_end)
             if m:
-                candidates.append((ln_start, m.end(), style, m.group("n"), ln_end))
+                n = m.group("n") + (text[m.end("n")] if style == "cn_shi" else "")
+                candidates.append((ln_start, m.end(), style, n, ln_end))
                 break
         for m in P.INLINE_MARKER.finditer(text, ln_start, ln_end):
             if m.group("shi"):
-                candidates.append((m.start(), m.end(), "cn_shi", m.group("shi"), ln_end))
+                candidates.append((m.start(), m.end(), "cn_shi", m.group("shi") + text[m.end("shi")], ln_end))
             else:
                 candidates.append((m.start(), m.end(), "ar_paren", m.group("ap"), ln_end))
     candidates.sort()
