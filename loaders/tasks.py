@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from loaders import patterns as P
-from loaders.attribution import Attribution, parse_attribution
+from loaders.attribution import Attribution, Role, parse_attribution
 
 __all__ = ["Piece", "bracket_groups", "deadline_only", "segment"]
 
@@ -73,6 +73,27 @@ def _after_attribution(text: str, i: int, end: int) -> int:
     return i
 
 
+_WORD = re.compile(r"[^\s。，；：、！？,.;:（）［］【】()\[\]\d①-⑳]")  # text beyond punctuation and numbering
+
+
+def _merged(first: tuple[int, Attribution], second: tuple[int, Attribution]) -> Attribution:
+    """The units of two brackets (opening at clean offsets first[0] < second[0]), offsets relative to the
+    first's content."""
+    shift = second[0] - first[0]
+    a, b = first[1], second[1]
+
+    def moved(roles: tuple[Role, ...]) -> tuple[Role, ...]:
+        return tuple(Role(r.name, r.role, r.start + shift, r.end + shift) if r.start >= 0 else r for r in roles)
+
+    return Attribution(a.units + moved(b.units), a.open_list or b.open_list, a.defaults + moved(b.defaults))
+
+
+def _with_leading(p: Piece, leading: tuple[int, Attribution] | None) -> Piece:
+    if leading is not None:
+        p.attribution, p.attr_start = leading[1], leading[0] + 1
+    return p
+
+
 def segment(text: str, start: int, end: int, cuts: list[int] = ()) -> list[Piece]:
     """Pieces of clean text[start:end]; `cuts` are extra start positions (bold titles, table rows)."""
     attrs = []
@@ -98,11 +119,15 @@ def segment(text: str, start: int, end: int, cuts: list[int] = ()) -> list[Piece
     bounds.sort(key=lambda b: b[0])
     pieces: list[Piece] = []
     cur = start
+    leading: tuple[int, Attribution] | None = None  # "【牵头单位：市应急局】开展…": it names the owner of what follows
     for pos, kind, payload in bounds:
         if pos <= cur and kind == "cut":
             continue
         if kind == "attr":
             o, a = payload
+            if o >= cur and not _WORD.search(text, cur, o) and _WORD.search(text, pos, end):
+                leading = (o, a)
+                continue
             if o < cur:  # attribution belongs to the previous piece (cut fell inside it)
                 if pieces:
                     pieces[-1].end = max(pieces[-1].end, pos)
@@ -110,13 +135,22 @@ def segment(text: str, start: int, end: int, cuts: list[int] = ()) -> list[Piece
                     pieces[-1].attr_start = o + 1
                 cur = max(cur, pos)
                 continue
+            if leading is not None:  # a leading attribution, then a trailing one for a later sentence
+                cut = max(text.rfind("。", leading[0], o), text.rfind("；", leading[0], o)) + 1
+                if cut > cur and _WORD.search(text, cur, cut) and _WORD.search(text, cut, o):
+                    pieces.append(_with_leading(Piece(cur, cut), leading))
+                    cur = cut
+                else:  # one sentence between two brackets: both name its owners
+                    a, o = _merged(leading, (o, a)), leading[0]
+                leading = None
             pieces.append(Piece(cur, pos, a, o + 1))
             cur = pos
         else:
-            pieces.append(Piece(cur, pos))
+            pieces.append(_with_leading(Piece(cur, pos), leading))
+            leading = None
             cur = pos
     if cur < end:
-        pieces.append(Piece(cur, end))
+        pieces.append(_with_leading(Piece(cur, end), leading))
     out: list[Piece] = []
     for p in pieces:
         if p.end <= p.start or _TRIVIAL.fullmatch(text, p.start, p.end):

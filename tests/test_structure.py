@@ -114,6 +114,15 @@ TITLE_ONLY_ITEMS = [
     # a title's attribution covers what follows when that names nobody
     ("一、压实责任\n1.煤矿领域（牵头单位：市能源局）。加强瓦斯治理。\n",
      [("一/1", "加强瓦斯治理。", [("市能源局", "lead")])]),
+    # an attribution before the text names the owners of what follows it (with a trailing one: of the same
+    # sentence, or the trailing one names the next sentence's)
+    ("一、压实责任\n（一）【牵头单位：市应急局】开展安全生产大检查。\n"
+     "（二）【责任单位：市住建局】开展燃气检查（市燃气办配合）。\n"
+     "（三）【责任单位：市住建局】开展燃气检查。开展自建房检查（市自然资源局负责）。\n",
+     [("一/(一)", "【牵头单位：市应急局】开展安全生产大检查。", [("市应急局", "lead")]),
+      ("一/(二)", "【责任单位：市住建局】开展燃气检查（市燃气办配合）。", [("市住建局", "responsible"), ("市燃气办", "support")]),
+      ("一/(三)", "【责任单位：市住建局】开展燃气检查。", [("市住建局", "responsible")]),
+      ("一/(三)", "开展自建房检查（市自然资源局负责）。", [("市自然资源局", "responsible")])]),
     # a heading label (no sentence end, no attribution) or a heading with items under it is not a task
     ("一、压实责任\n1.强化应急值守（牵头单位：市应急局）\n（1）做好值班。\n二、重点任务分工\n",
      [("一/1/(1)", "做好值班。", [("市应急局", "lead")])]),
