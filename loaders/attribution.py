@@ -63,9 +63,23 @@ def _clauses(s: str) -> list[tuple[int, int]]:
     return top_level_split(s, "，；。;,")
 
 
-def _units(s: str, a: int, b: int) -> tuple[list[tuple[str, int, int]], bool]:
-    mentions, open_list = split_units(s[a:b])
-    return [(m.name, a + m.start, a + m.end) for m in mentions], open_list
+_ROLE_MARK = re.compile(rf"[（(](?P<phrase>{P.alt(P.ROLE_OF)})[）)]")  # "市能源局（牵头）、市应急局"
+
+
+def _units(s: str, a: int, b: int) -> tuple[list[tuple[str, int, int, str]], bool]:
+    """(name, start, end, role marked after the name or "") of the units printed in s[a:b]."""
+    text, marks = s[a:b], {}
+    for m in _ROLE_MARK.finditer(text):
+        marks[m.start()] = P.ROLE_OF[m.group("phrase")]
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    mentions, open_list = split_units(text)
+    return [(m.name, a + m.start, a + m.end, _mark_after(text, m.end, marks)) for m in mentions], open_list
+
+
+def _mark_after(text: str, end: int, marks: dict[int, str]) -> str:
+    while end < len(text) and text[end] == " " and end not in marks:
+        end += 1
+    return marks.get(end, "")
 
 
 def _enterprise_in(phrase: str) -> str | None:
@@ -83,8 +97,8 @@ def _parse_clause(s: str, a: int, b: int, out: list[Role]) -> tuple[bool, bool]:
         return True, False
     if not m:
         units, open_list = _units(s, a, b)
-        for name, x, y in units:
-            out.append(Role(name, "", x, y))
+        for name, x, y, mark in units:
+            out.append(Role(name, mark, x, y))
         return False, open_list
     phrases = parse_roles(m.group("roles"))
     roles = [P.ROLE_OF[p] for p in phrases]
@@ -93,14 +107,14 @@ def _parse_clause(s: str, a: int, b: int, out: list[Role]) -> tuple[bool, bool]:
     w = _WITH_LEAD.search(s, a, ub)
     if w:
         lead_units, o1 = _units(s, a, w.start())
-        for name, x, y in lead_units:
-            out.append(Role(name, "lead", x, y))
+        for name, x, y, mark in lead_units:
+            out.append(Role(name, mark or "lead", x, y))
         a = w.end()
         open_list |= o1
     units, o2 = _units(s, a, ub)
     open_list |= o2
-    for name, x, y in units:
-        for role in dict.fromkeys(roles):
+    for name, x, y, mark in units:
+        for role in (mark,) if mark else dict.fromkeys(roles):
             out.append(Role(name, role, x, y))
     for p in phrases:
         ent = _enterprise_in(p)
@@ -121,8 +135,8 @@ def _parse_labelled(s: str, a: int, b: int, out: list[Role]) -> bool:
             continue
         units, o = _units(s, m.end(), end)
         open_list |= o
-        for name, x, y in units:
-            out.append(Role(name, role, x, y))
+        for name, x, y, mark in units:
+            out.append(Role(name, mark or role, x, y))
     return open_list
 
 

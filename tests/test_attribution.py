@@ -55,6 +55,10 @@ CASES = [
     ("省应急厅牵头，省有关部门配合；完成时限：长期坚持",
      [("省应急厅", "lead", "department"), ("省有关部门", "support", "vague")], False),
     ("市应急局负责；时间节点：每季度", [("市应急局", "responsible", "department")], False),
+    # a role marked after one name of the list
+    ("市能源局（牵头）、市应急局、市公安局负责", [("市能源局", "lead", "department"),
+                                     ("市应急局", "responsible", "department"), ("市公安局", "responsible", "department")],
+     False),
     ("市应急局牵头，市公安局配合，持续推进", [("市应急局", "lead", "department"), ("市公安局", "support", "department")],
      False),
     ("有关部门督促指导生产经营单位落实",

@@ -43,6 +43,13 @@ def test_markdown_pipe_table():
     assert d.unplaced == ()
 
 
+def test_a_role_marked_in_a_unit_cell():
+    raw = BODY + "\n| 序号 | 重点任务 | 责任单位 |\n|---|---|---|\n| 1 | 开展瓦斯专项治理行动。 | 市能源局（牵头）、市应急局 |\n"
+    d = load_text(raw, "x.md").documents[0]
+    assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == [
+        [("市能源局", "lead"), ("市应急局", "responsible")]]
+
+
 def test_table_with_cells_between_spaces():
     # as text extracted from a PDF table: one row a line; the table ends where a line has another number of cells
     raw = BODY + "二、重点任务分工表\n序号 工作任务 牵头单位 配合单位 完成时限\n" \
