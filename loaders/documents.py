@@ -16,13 +16,13 @@ from loaders.units import split_list, split_list_spans
 
 __all__ = ["Line", "lines_of", "line_spans", "DocFrame", "frame_documents"]
 
-_TITLE_END = re.compile(r"(?:通知|批复|意见|决定|函|报告|方案|办法|规定|要点|通报|请示|公告|通告|解读|规划|细则|纪要|复函)$")
+_TITLE_END = P.TITLE_END
 _ISSUER = re.compile(
     r"^(?P<issuer>[\u4e00-\u9fff（）]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|委员会办公室|委员会|"
     r"管理局|办公室|办公厅|局|厅|委|管委会|指挥部))(?:文件)?$"
 )
 _INTERPRETER = re.compile(r"^解读(?:单位|机关|部门)[：:](?P<issuer>.+)$")
-_NUMBER_LINE = re.compile(rf"^{P.DOC_NUMBER.pattern}$")
+_NUMBER_LINE = P.NUMBER_LINE
 
 
 @dataclass(frozen=True)

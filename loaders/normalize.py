@@ -223,7 +223,7 @@ def _line_kind(text: str) -> tuple[bool, bool, bool]:
     """What _hard_break asks of a line, as the line and then as the previous one (so each regex
     runs once a line): starts with a marker, is a closing line, is a 文号 or a label line."""
     return (P.LINE_START_MARKER.match(text) is not None, P.CLOSING_LINE.match(text) is not None,
-            P.DOC_NUMBER.fullmatch(text) is not None or P.LABEL_LINE.match(text) is not None)
+            P.NUMBER_LINE.match(text) is not None or P.LABEL_LINE.match(text) is not None)
 
 
 def _hard_break(prev: tuple[str, bool, int, tuple[bool, bool, bool]], text: str, kind: tuple[bool, bool, bool],
@@ -239,6 +239,8 @@ def _hard_break(prev: tuple[str, bool, int, tuple[bool, bool, bool]], text: str,
         return True
     if depth > 0 and len(ptext) >= 4:
         return False
+    if len(text) <= 60 and P.ADDRESSEE_LINE.match(text) and P.TITLE_END.search(ptext):
+        return True  # a title, then the addressees: "…的通知" / "各县（市、区）人民政府："
     if ptext[-1] in P.SENTENCE_END_CHARS and not _ends_inside_name(ptext):
         return True
     if pclosing or (pmarker and len(ptext) < 40 and "。" not in ptext):

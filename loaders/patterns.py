@@ -18,7 +18,7 @@ __all__ = [
     "JOINT", "JOINT_UNTIL", "PRONOUN",
     "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
     "NAME_QUALIFIER_END", "cn_to_int",
-    "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE", "CC_LINE", "PRINTED_LINE", "SIGNATURE_DATE",
+    "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE", "NUMBER_LINE", "TITLE_END", "CC_LINE", "PRINTED_LINE", "SIGNATURE_DATE",
 ]
 
 CN_DIGITS = "零〇一二三四五六七八九十百两"
@@ -92,6 +92,10 @@ DOC_NUMBER = re.compile(rf"(?P<prefix>[\u4e00-\u9fff]{{1,12}}?){_DOC_NUMBER_TAIL
 # the 文号 without its issuer prefix, to find DOC_NUMBER from the bracket backwards (see documents.py)
 DOC_NUMBER_TAIL = re.compile(_DOC_NUMBER_TAIL)
 ADDRESSEE_LINE = re.compile(r"^(?P<body>[^。！？]{2,200})[：:]$")
+# a line that is only a 文号, perhaps in brackets under the title: "（晋市政办〔2025〕3号）"
+NUMBER_LINE = re.compile(rf"^[（(]?{DOC_NUMBER.pattern}[）)]?$")
+# the document-type word a title ends with
+TITLE_END = re.compile(r"(?:通知|批复|意见|决定|函|报告|方案|办法|规定|要点|通报|请示|公告|通告|解读|规划|细则|纪要|复函)$")
 CC_LINE = re.compile(r"^抄送[：:](?P<body>.*)$")
 TABLE_TITLE = re.compile(r"^(?:附件\d*[：:]?)?(?:重点)?(?:工作)?任务(?:分工|清单|分解)(?:表|方案)?$|^责任分工(?:表)?$")
 LABEL_LINE = re.compile(r"^(?:解读(?:单位|机关|部门)|发文(?:单位|机关|字号|日期)|发布(?:单位|机关|机构|日期|时间)|来源|索引号|主题词|主题分类|"

@@ -136,3 +136,21 @@ def test_title_only_items(body, expected):
     doc = load_text(_HEAD + body + _TAIL, "t.txt").documents[0]
     got = [(t.section_id.split("/", 1)[1], t.text, [(a.name, a.role) for a in t.assignments]) for t in doc.tasks]
     assert got == expected
+
+
+HEADERS = [
+    # (raw header lines, (文号, title, issuer, addressees)); a paragraph a line, no blank lines (text from a .docx)
+    ("朔州市人民政府文件\n朔政发〔2025〕7号\n朔州市人民政府\n关于进一步加强安全生产工作的通知\n各县（市、区）人民政府：\n",
+     ("朔政发〔2025〕7号", "关于进一步加强安全生产工作的通知", "朔州市人民政府", ("各县（市、区）人民政府",))),
+    # the 文号 in brackets under a title that begins with the issuer
+    ("晋城市人民政府办公室关于做好2025年安全生产工作的通知\n（晋市政办〔2025〕3号）\n各县（市、区）人民政府：\n",
+     ("晋市政办〔2025〕3号", "关于做好2025年安全生产工作的通知", "晋城市人民政府办公室", ("各县（市、区）人民政府",))),
+]
+
+
+@pytest.mark.parametrize("header,expected", HEADERS)
+def test_document_header(header, expected):
+    from loaders import load_text
+
+    d = load_text(header + "一、压实责任\n（一）开展检查（市应急局负责）。\n\n测试市人民政府\n2025年3月10日\n", "t.txt").documents[0]
+    assert (d.number, d.title, d.issuer, d.addressees) == expected
