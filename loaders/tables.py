@@ -49,17 +49,23 @@ class Table:
     rows: tuple[TableRow, ...]
 
 
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+
+
+def _lines_from(raw: str, pos: int) -> Iterator[tuple[int, str]]:
+    """(raw offset, text without its newline) of each line from `pos` on."""
+    for m in _LINE.finditer(raw, pos):
+        if not m.group(0):
+            return
+        yield m.start(), m.group(0).rstrip("\n")
+
+
 def _raw_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
     """Groups of consecutive tab-indented lines from `pos`; returns rows and the end offset."""
     rows: list[list[Cell]] = []
     cur: list[Cell] = []
     end = pos
-    for m in re.finditer(r"[^\n]*(?:\n|$)", raw[pos:]):
-        line = m.group(0)
-        s = pos + m.start()
-        if not line:
-            break
-        body = line.rstrip("\n")
+    for s, body in _lines_from(raw, pos):
         if body.startswith("\t"):
             text = body.strip()
             lead = len(body) - len(body.lstrip())
@@ -80,11 +86,7 @@ def _pipe_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
     """Rows of a markdown pipe table ("| 序号 | 工作任务 | 责任单位 |") starting at `pos`."""
     rows: list[list[Cell]] = []
     end = pos
-    for m in re.finditer(r"[^\n]*(?:\n|$)", raw[pos:]):
-        line = m.group(0).rstrip("\n")
-        s = pos + m.start()
-        if not m.group(0):
-            break
+    for s, line in _lines_from(raw, pos):
         if not line.strip():
             if rows:
                 break
@@ -118,11 +120,7 @@ def _space_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
     rows: list[list[Cell]] = []
     end = pos
     width = None
-    for m in re.finditer(r"[^\n]*(?:\n|$)", raw[pos:]):
-        line = m.group(0).rstrip("\n")
-        s = pos + m.start()
-        if not m.group(0):
-            break
+    for s, line in _lines_from(raw, pos):
         cells = [Cell(c.group(0), s + c.start(), s + c.end()) for c in re.finditer(r"\S+", line)]
         if not cells:
             continue
