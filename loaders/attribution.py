@@ -63,14 +63,16 @@ def _clauses(s: str) -> list[tuple[int, int]]:
     return top_level_split(s, "，；。;,")
 
 
-_ROLE_MARK = re.compile(rf"[（(](?P<phrase>{P.alt(P.ROLE_OF)})[）)]")  # "市能源局（牵头）、市应急局"
+# a role marked after one name: "市能源局（牵头）、市应急局", "市能源局（牵头单位）"
+_MARK_ROLE = {**P.ROLE_OF, **{w: r for w, r in P.LABEL_ROLE.items() if r != "ignore"}}
+_ROLE_MARK = re.compile(rf"[（(](?P<phrase>{P.alt(_MARK_ROLE)})[）)]")
 
 
 def _units(s: str, a: int, b: int) -> tuple[list[tuple[str, int, int, str]], bool]:
     """(name, start, end, role marked after the name or "") of the units printed in s[a:b]."""
     text, marks = s[a:b], {}
     for m in _ROLE_MARK.finditer(text):
-        marks[m.start()] = P.ROLE_OF[m.group("phrase")]
+        marks[m.start()] = _MARK_ROLE[m.group("phrase")]
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     mentions, open_list = split_units(text)
     return [(m.name, a + m.start, a + m.end, _mark_after(text, m.end, marks)) for m in mentions], open_list

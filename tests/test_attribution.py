@@ -56,6 +56,8 @@ CASES = [
      [("省应急厅", "lead", "department"), ("省有关部门", "support", "vague")], False),
     ("市应急局负责；时间节点：每季度", [("市应急局", "responsible", "department")], False),
     # a role marked after one name of the list
+    ("市应急局（牵头单位）、市公安局负责", [("市应急局", "lead", "department"), ("市公安局", "responsible", "department")],
+     False),
     ("市能源局（牵头）、市应急局、市公安局负责", [("市能源局", "lead", "department"),
                                      ("市应急局", "responsible", "department"), ("市公安局", "responsible", "department")],
      False),

@@ -47,7 +47,7 @@ class Writer:
         return f"{self.opener(sector)}，{self.purpose()}。"
 
     def actor_sentence(self, actor: str, sector: str) -> str:
-        modal = self.rng.choice(["要", "要", "要", "要", "要", "必须", "应当", "年内都要"])
+        modal = self.rng.choice(["要", "要", "要", "要", "要", "必须", "应当", "年内都要", "负责"])  # 负责: a role verb
         return f"{actor}{modal}{self.opener(sector)}，{self.purpose()}。"
 
     def filler(self, sector: str, n: int) -> str:

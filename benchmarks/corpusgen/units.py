@@ -176,6 +176,13 @@ class UnitPicker:
             return Attribution(join_units(units, rng) + "负责并督促企业落实",
                                [(u, "responsible") for u in units] + [(u, "oversee") for u in units]
                                + [(Unit("企业", "enterprise"), "responsible")])
+        if r < 0.91:  # A（牵头）、B、C负责 -> the marked unit leads, the others are responsible
+            lead, *rest = self.departments(sector, rng.randint(2, 4))
+            if not rest:
+                rest = [self.one_actor(sector, "list", ("vague",))]
+            mark = rng.choice(["（牵头）", "（牵头）", "（牵头单位）"])
+            return Attribution(f"{lead.name}{mark}、{join_units(rest, rng)}负责",
+                               [(lead, "lead")] + [(u, "responsible") for u in rest])
         # labelled forms
         r2 = rng.random()
         if r2 < 0.4:
