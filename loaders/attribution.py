@@ -135,10 +135,15 @@ def _parse_labelled(s: str, a: int, b: int, out: list[Role]) -> bool:
         role = P.LABEL_ROLE[m.group("label")]
         if role == "ignore":
             continue
-        units, o = _units(s, m.end(), end)
-        open_list |= o
-        for name, x, y, mark in units:
-            out.append(Role(name, mark or role, x, y))
+        for ca, cb in _clauses_in(s, m.end(), end):
+            if _ROLES_AT_END.search(s, ca, cb):  # "责任单位：A，B按职责分工负责": B's own role phrase
+                _, o = _parse_clause(s, ca, cb, out)
+                open_list |= o
+                continue
+            units, o = _units(s, ca, cb)
+            open_list |= o
+            for name, x, y, mark in units:
+                out.append(Role(name, mark or role, x, y))
     return open_list
 
 

@@ -56,6 +56,12 @@ CASES = [
      [("省应急厅", "lead", "department"), ("省有关部门", "support", "vague")], False),
     ("市应急局负责；时间节点：每季度", [("市应急局", "responsible", "department")], False),
     # a role marked after one name of the list
+    # a name in a labelled list with its own role phrase; 落实属地责任 is a role phrase
+    ("责任单位：各县（市、区）人民政府，市直有关部门按职责分工负责",
+     [("各县（市、区）人民政府", "responsible", "government"), ("市直有关部门", "shared", "vague")], False),
+    ("市应急局、市公安局按职责分工负责，各县（市、区）人民政府落实属地责任",
+     [("市应急局", "shared", "department"), ("市公安局", "shared", "department"),
+      ("各县（市、区）人民政府", "responsible", "government")], False),
     ("市应急局（牵头单位）、市公安局负责", [("市应急局", "lead", "department"), ("市公安局", "responsible", "department")],
      False),
     ("市能源局（牵头）、市应急局、市公安局负责", [("市能源局", "lead", "department"),
