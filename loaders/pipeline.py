@@ -118,6 +118,13 @@ class _Doc:
         return Assignment(name=name, canonical=canonical, role=r.role, kind=unit_kind(name),
                           function=function, inherited=inherited, source=source, start=rs, end=re_)
 
+    def default_clause(self, p: Piece, task_id: str) -> DefaultClause:
+        """The blanket default in the attribution of `p` (a task's bracket or a heading's), declared by `task_id`;
+        its span runs from the first default unit to the end of `p`."""
+        roles = p.attribution.defaults
+        new = tuple(self.assignment(r, p.attr_start, "parenthetical", inherited=True) for r in roles)
+        return DefaultClause(new, task_id, *self.raw_span(min(r.start for r in roles) + p.attr_start, p.end))
+
 
 def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: str,
               tables: list[Table]) -> Document:
@@ -453,10 +460,8 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
             h = heading_attr.get(up)
             if h is not None and h.attribution.defaults and up not in opened:
                 opened.add(up)
-                new = [d.assignment(r, h.attr_start, "parenthetical", inherited=True) for r in h.attribution.defaults]
-                rs2, re2 = d.raw_span(min(r.start for r in h.attribution.defaults) + h.attr_start, h.end)
-                defaults.append(DefaultClause(tuple(new), tid, rs2, re2))
-                inherited += new
+                defaults.append(d.default_clause(h, tid))
+                inherited += defaults[-1].units
             up = parents.get(up)
         all_units = units + [u for u in inherited]
         tasks.append(Task(
@@ -465,11 +470,8 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
             sector=sectors[0] if sectors else None, sectors=tuple(sectors), citations=cites,
         ))
         if p.attribution is not None and p.attribution.defaults and not from_heading:
-            new = [d.assignment(r, p.attr_start, "parenthetical", inherited=True) for r in p.attribution.defaults]
-            a0 = min(r.start for r in p.attribution.defaults) + p.attr_start
-            rs2, re2 = d.raw_span(a0, p.end)
-            defaults.append(DefaultClause(tuple(new), tid, rs2, re2))
-            inherited += new
+            defaults.append(d.default_clause(p, tid))
+            inherited += defaults[-1].units
     return tasks, defaults
 
 
