@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from loaders import patterns as P
 from loaders.attribution import Attribution, Role, parse_attribution
+from loaders.lexicon import cues
 
 __all__ = ["Piece", "bracket_groups", "deadline_only", "segment"]
 
@@ -76,6 +77,28 @@ def _after_attribution(text: str, i: int, end: int) -> int:
 _WORD = re.compile(r"[^\s。，；：、！？,.;:（）［］【】()\[\]\d①-⑳]")  # text beyond punctuation and numbering
 
 
+_BARE = cues()["bare_list"]
+
+
+def _bare_list(text: str, o: int, c: int, end: int) -> Attribution | None:
+    """A bracket of unit names only that ends a sentence — "…水平。（市应急局、市工信局）", "…水平（市应急局）。" —
+    read as the units responsible; None for anything else (村（社区）, 李典（市应急局）, （含县级）)."""
+    inner = text[o + 1:c]
+    if any(w in inner for w in _BARE["not_with"]):
+        return None
+    k = c + 1
+    while k < end and text[k] == " ":
+        k += 1
+    after = text[k] if k < end else "\n"
+    before = text[o - 1] if o > 0 else "\n"
+    if not (after in "。；;" or (after == "\n" and before in "。；;！\n")):
+        return None
+    a = parse_attribution(inner, table=True)
+    if a is None or a.defaults or not a.units or any(len(u.name) < _BARE["min_name"] for u in a.units):
+        return None
+    return a
+
+
 def _merged(first: tuple[int, Attribution], second: tuple[int, Attribution]) -> Attribution:
     """The units of two brackets (opening at clean offsets first[0] < second[0]), offsets relative to the
     first's content."""
@@ -98,7 +121,7 @@ def segment(text: str, start: int, end: int, cuts: list[int] = ()) -> list[Piece
     """Pieces of clean text[start:end]; `cuts` are extra start positions (bold titles, table rows)."""
     attrs = []
     for o, c in bracket_groups(text, start, end):
-        a = parse_attribution(text[o + 1:c])
+        a = parse_attribution(text[o + 1:c]) or _bare_list(text, o, c, end)
         if a is not None:
             attrs.append((o, c, a))
     # unbracketed labelled lines: "责任单位：市应急局" / "牵头单位：…\n配合单位：…"

@@ -95,7 +95,7 @@ def _split_conjunctions(s: str, a: int, b: int) -> list[tuple[int, int]]:
                 for w in conj:
                     if text.startswith(w, i):
                         left, right = text[:i], text[i + len(w):]
-                        if _complete(left) and len(right) >= 2:
+                        if _complete(left) and len(right) >= 2 and right not in cues()["units"]["not_alone"]:
                             out += [(x, x + i), (x + i + len(w), y)]
                             done = changed = True
                         break

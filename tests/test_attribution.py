@@ -135,3 +135,23 @@ def test_a_heading_default_reaches_every_task_under_it(heading):
         [("市能源局", False), (_COUNTIES, True)], [(_COUNTIES, True)]]
     assert [(c.task_id.rsplit("/", 2)[-2], [u.name for u in c.units]) for c in d.defaults] == [("(一)", [_COUNTIES])]
     assert d.unplaced == ()
+
+
+BARE_LISTS = [
+    # (task line, expected [(name, role)]): a bracket of unit names only, ending a sentence, names who is responsible
+    ("（一）强化执法检查。（市应急局、市公安局）\n", [("市应急局", "responsible"), ("市公安局", "responsible")]),
+    ("（一）强化执法检查（市应急局）。\n", [("市应急局", "responsible")]),
+    ("（一）强化执法检查。（各县区政府，市有关部门）\n", [("各县区政府", "responsible"), ("市有关部门", "responsible")]),
+    # not attributions: a scope inside the sentence, an abbreviation, a short word, a person's unit
+    ("（一）健全村（社区）安全网格。\n", []),
+    ("（一）设立市安全生产委员会办公室（以下简称市安委办）。\n", []),
+    ("（一）强化执法检查（含市应急局）。\n", []),
+    ("（一）校对：李典（市应急局）\n", []),
+]
+
+
+@pytest.mark.parametrize("line,expected", BARE_LISTS)
+def test_a_bare_unit_list_ending_a_sentence(line, expected):
+    d = load_text(_HEAD + "一、重点任务\n" + line + "\n测试市人民政府\n2025年1月1日\n", "t.txt").documents[0]
+    assert [(a.name, a.role) for t in d.tasks for a in t.assignments] == expected
+    assert {t.source for t in d.tasks} == {"parenthetical" if expected else "none"}

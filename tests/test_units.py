@@ -63,3 +63,15 @@ def test_canonical_name(name, jurisdiction, expected):
 ])
 def test_split_addressee_lists(text, expected):
     assert split_list(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("市应急局和市公安局", ["市应急局", "市公安局"]),
+    ("县委和县政府", ["县委", "县政府"]),
+    ("各级党委和政府", ["各级党委和政府"]),  # 政府 does not stand alone: one unit
+    ("各乡镇党委和政府、各有关部门", ["各乡镇党委和政府", "各有关部门"]),
+])
+def test_split_units_on_conjunctions(text, expected):
+    from loaders.units import split_units
+
+    assert [m.name for m in split_units(text)[0]] == expected
