@@ -133,6 +133,59 @@ def _space_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
     return (rows if len(rows) > 1 else []), end
 
 
+def _line_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
+    """Rows of a table printed one cell a line (text taken from a web or PDF table): a header of column names
+    one a line ("序号\n重点任务\n牵头单位\n配合单位"), then the rows — each opening with its number when the
+    header has 序号, else as many lines as the header. A row with more lines than columns has a wrapped task
+    cell (the other cells are aligned from both sides); the table ends at the first row whose unit cells do not
+    read as units."""
+    from loaders.attribution import parse_attribution
+
+    lines = ((s, line.strip(), s + len(line) - len(line.lstrip())) for s, line in _lines_from(raw, pos) if line.strip())
+    header: list[Cell] = []
+    body: list[Cell] = []
+    for _, text, at in lines:
+        if not body and _HEADER_WORDS.match(text):
+            header.append(Cell(text, at, at + len(text)))
+            continue
+        body.append(Cell(text, at, at + len(text)))
+        if len(body) > 4000:
+            break
+    names = tuple(c.text for c in header)
+    task, units = _columns(names)
+    if len(header) < 3 or task is None or not units:
+        return [], pos
+    width = len(header)
+    numbered = names[0] == "序号"
+    rows: list[list[Cell]] = [header]
+    k = 0
+    while k < len(body):
+        if numbered:
+            if body[k].text != str(len(rows)):
+                break
+            j = k + 1
+            while j < len(body) and j - k < 40 and body[j].text != str(len(rows) + 1):
+                j += 1
+            if j == len(body) or j - k >= 40:  # the last row: no more lines than columns
+                j = min(len(body), k + width)
+        else:
+            j = min(len(body), k + width)
+        cells = body[k:j]
+        if len(cells) > width:  # a wrapped task cell: one line for each other column, the rest are the task
+            right = width - task - 1
+            merged = cells[task:len(cells) - right]
+            text = raw[merged[0].start:merged[-1].end]
+            cells = cells[:task] + [Cell(text, merged[0].start, merged[-1].end)] + cells[len(cells) - right:]
+        if len(cells) <= max(u for u, _ in units) or not all(
+                parse_attribution(cells[u].text.replace("\n", ""), table=True) for u, _ in units if u < len(cells)):
+            break
+        rows.append(cells + [Cell("", cells[-1].end, cells[-1].end)] * (width - len(cells)))
+        k = j
+    if len(rows) < 2:
+        return [], pos
+    return rows, rows[-1][-1].end
+
+
 def _columns(header: tuple[str, ...]) -> tuple[int | None, list[tuple[int, str]]]:
     """Index of the task column and (index, role) of the unit columns in `header`."""
     task = None
@@ -154,7 +207,7 @@ def find_tables(raw: str) -> list[Table]:
     whose cells are separated by spaces under a header row of column names."""
     tables = []
     starts = []
-    prev_tab = False
+    prev_tab = prev_header = False
     line_start = 0
     for line in raw.split("\n"):
         at, line_start = line_start, line_start + len(line) + 1
@@ -164,10 +217,14 @@ def find_tables(raw: str) -> list[Table]:
             starts.append((at, at, _pipe_rows))
         elif line.startswith("\t") and not prev_tab and _HEADER_WORDS.match(line.strip()):
             starts.append((at, at, _raw_rows))  # a tab table with no title line
+        elif (not line.startswith("\t") and _HEADER_WORDS.match(line.strip()) and not prev_header
+              and (not starts or at > starts[-1][1])):
+            starts.append((at, at, _line_rows))
         elif " " in line.strip() and _space_header(line) and (not starts or at > starts[-1][1]):
             starts.append((at, at, _space_rows))
         if line.strip():
             prev_tab = line.startswith("\t")
+            prev_header = bool(_HEADER_WORDS.match(line.strip()))
     last_end = -1
     for title_start, pos, reader in starts:
         if pos <= last_end:
@@ -176,11 +233,35 @@ def find_tables(raw: str) -> list[Table]:
         if not rows or (title_start == pos and reader is _raw_rows and not any(
                 sum(1 for c in r if _HEADER_WORDS.match(c.text)) >= 2 for r in rows[:3])):
             continue
-        table = _read_rows(rows, title_start, end)
+        table = _read_rows(rows, _title_above(raw, title_start, last_end), end)
         if table is not None:
             tables.append(table)
             last_end = end
     return tables
+
+
+# a line above a table that belongs to it: "附件1", "附件：", "2025年安全生产重点任务分工表"
+_TITLE_ABOVE = re.compile(r"\s*(?:附件\s*\d*\s*[:：]?\s*)?(?:[^。；;\n]{0,30}(?:任务分工|分工表|分工方案|任务清单|责任清单|"
+                          r"任务分解|责任分工)[^。；;\n]{0,10})?\s*")
+
+
+def _title_above(raw: str, start: int, floor: int) -> int:
+    """Where a table that begins at `start` really begins: up to three title lines above it (blank lines
+    between them skipped) are part of it."""
+    taken = 0
+    pos = start
+    while taken < 3 and pos > max(floor, 0):
+        line_start = raw.rfind("\n", 0, pos - 1) + 1
+        line = raw[line_start:pos].strip()
+        if line_start <= floor:
+            break
+        if line:
+            if not _TITLE_ABOVE.fullmatch(line):
+                break
+            start = line_start
+            taken += 1
+        pos = line_start
+    return start
 
 
 def _read_rows(rows: list[list[Cell]], start: int, end: int) -> Table | None:

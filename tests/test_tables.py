@@ -65,6 +65,29 @@ def test_table_with_cells_between_spaces():
     assert find_tables("一、总体 要求 说明\n工作任务 很多\n") == []  # words that are not all column names
 
 
+@pytest.mark.parametrize("cells,expected", [
+    # one cell a line (text taken from a web page's table), numbered rows; a task cell wrapped over two lines
+    ("序号\n工作任务\n牵头单位\n配合单位\n完成时限\n1\n开展瓦斯专项\n治理行动。\n市能源局\n市应急局\n2025年底\n"
+     "2\n开展危险化学品专项整治。\n市应急局\n市公安局、市交通局\n长期坚持\n",
+     [("开展瓦斯专项\n治理行动。", [("lead", "市能源局"), ("support", "市应急局")]),
+      ("开展危险化学品专项整治。", [("lead", "市应急局"), ("support", "市公安局、市交通局")])]),
+    # blank lines between the cells, no 序号: rows are as many lines as the header
+    ("工作任务\n\n责任单位\n\n完成时限\n\n开展瓦斯专项治理行动。\n\n市能源局\n\n2025年底\n\n"
+     "开展危险化学品专项整治。\n\n市应急局等部门\n\n长期\n",
+     [("开展瓦斯专项治理行动。", [("responsible", "市能源局")]),
+      ("开展危险化学品专项整治。", [("responsible", "市应急局等部门")])]),
+])
+def test_table_with_one_cell_a_line(cells, expected):
+    raw = BODY + "附件\n2025年安全生产重点任务分工表\n" + cells + "请各单位认真落实。\n"
+    tables = find_tables(raw)
+    assert [(r.task.text, [(role, c.text) for role, c in r.units]) for r in tables[0].rows] == expected
+    assert raw[tables[0].start:].startswith("附件\n")  # the title lines above belong to the table
+    assert raw[tables[0].end:].startswith("\n请各单位认真落实")
+    d = load_text(raw, "x.txt").documents[0]
+    assert [t.text for t in d.tasks] == ["加强瓦斯治理。开展瓦斯专项治理行动。", "强化危化品监管。开展危险化学品专项整治。"]
+    assert [t.source for t in d.tasks] == ["table", "table"]
+
+
 def _with_table(items: str, rows: list[tuple[str, str]]) -> str:
     """A notice whose body holds `items`, followed by a 重点任务分工 table of (工作任务, 责任单位) rows."""
     head = "关于印发安全生产工作要点的通知\n测政发〔2025〕9号\n各县人民政府：\n一、重点工作\n"
