@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from loaders import patterns as P
+from loaders.pdf_text import is_page_number
 
 __all__ = ["CleanText", "clean", "squash"]
 
@@ -145,7 +146,7 @@ def clean(raw: str) -> CleanText:
     for line in _widen(raw).split("\n"):
         text, offs, tab, bold = _clean_line(line, base) if line else ("", (), False, ())
         base += len(line) + 1
-        if not text:
+        if not text or _page_number(text):
             blank += 1
             continue
         if bold:
@@ -178,6 +179,12 @@ def clean(raw: str) -> CleanText:
         prev = (text, tab or header or signature, offs[-1] + 1, kind)
     clean_text = "".join(out_text)
     return CleanText(clean_text, tuple(out_offs), len(raw), _bold_starts(clean_text, out_offs, bold_offsets))
+
+
+def _page_number(text: str) -> bool:
+    """A page number line left in extracted text ("— 3 —", "- 3 -", "第3页 共10页", "3/10"); a bare "3" is not
+    one here (it may be a table's row number)."""
+    return not text.isdigit() and len(text) <= 16 and is_page_number(text)
 
 
 def _merge_vertical_headers(lines: list[tuple]) -> list[tuple]:

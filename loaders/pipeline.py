@@ -17,6 +17,7 @@ from loaders.glossary import find_terms, terms_used
 from loaders.normalize import CleanText, clean, squash
 from loaders.sections import Heading, find_headings
 from loaders.sectors import classify
+from loaders.pdf_text import is_page_number
 from loaders.tables import Table, TableRow, find_tables, restatements
 from loaders.tasks import Piece, bracket_groups, deadline_only, segment
 from loaders.units import canonical_name, unit_kind
@@ -80,7 +81,7 @@ def _gaps(raw: str, covered: list[tuple[int, int]], start: int, end: int) -> lis
     for a, b in sorted(covered) + [(end, end)]:
         if a > pos:
             chunk = raw[pos:a]
-            if _TEXT_CHAR.search(chunk):
+            if _TEXT_CHAR.search(chunk) and not all(is_page_number(ln) for ln in chunk.split("\n") if ln.strip()):
                 s = pos + (len(chunk) - len(chunk.lstrip()))
                 e = a - (len(chunk) - len(chunk.rstrip()))
                 out.append(Span(s, e, raw[s:e]))

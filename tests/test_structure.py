@@ -27,6 +27,12 @@ NORMALISE = [
     # a line break inside any bracket is no paragraph break
     ("常态化开展货车超限超载整治。【牵头单位:市公安局;\n\n配合单位:市交通局、市应急局】",
      "常态化开展货车超限超载整治。【牵头单位：市公安局；配合单位：市交通局、市应急局】"),
+    # page numbers left in extracted text are dropped, and the paragraph they cut goes on
+    ("全面开展隐患排查治理，切实提升本质安全水平，严格落实企业安全生产主体\n— 2 —\n责任。",
+     "全面开展隐患排查治理，切实提升本质安全水平，严格落实企业安全生产主体责任。"),
+    ("开展执法检查。\n- 3 -\n\n强化培训。", "开展执法检查。\n强化培训。"),
+    ("开展执法检查。\n第3页 共10页\n强化培训。", "开展执法检查。\n强化培训。"),
+    ("序号\n1\n开展执法检查", "序号\n1\n开展执法检查"),  # a bare number stays (a table's row number)
 ]
 
 
@@ -154,3 +160,14 @@ def test_document_header(header, expected):
 
     d = load_text(header + "一、压实责任\n（一）开展检查（市应急局负责）。\n\n测试市人民政府\n2025年3月10日\n", "t.txt").documents[0]
     assert (d.number, d.title, d.issuer, d.addressees) == expected
+
+
+def test_a_page_number_between_tasks_is_not_reported_unplaced():
+    from loaders import load_text
+
+    raw = ("测试市人民政府\n关于做好2025年安全生产工作的通知\n测政发〔2025〕1号\n\n各县人民政府：\n一、重点工作\n"
+           "（一）开展执法。（市应急局负责）\n\n- 3 -\n\n（二）强化培训。（市人社局负责）\n\n测试市人民政府\n2025年1月1日\n")
+    sf = load_text(raw, "t.txt")
+    d = sf.documents[0]
+    assert [t.text for t in d.tasks] == ["开展执法。（市应急局负责）", "强化培训。（市人社局负责）"]
+    assert d.unplaced == () and sf.unplaced == ()
