@@ -68,6 +68,9 @@ class DocFrame:
     addressees: list[tuple[str, int, int]] = field(default_factory=list)
     cc: list[str] = field(default_factory=list)
     cited_numbers: list[str] = field(default_factory=list)
+    # a notice that prints what it issues after its signature (关于印发…的通知 + the 工作要点 itself): the body
+    # runs on past the signature block [signature_start, signature_end) to body_end
+    signature: tuple[int, int] | None = None
 
 
 def _norm_number(m: re.Match) -> str:
@@ -268,12 +271,34 @@ def _read_closing(fr: DocFrame, body: list[Line]) -> None:
             break
     if last_body is not None:
         fr.body_end = last_body
+        _read_attachment(fr, body, next(k for k, ln in enumerate(body) if ln.start == last_body))
     d = sign_date or printed
     if d:
         fr.date = P.date_iso(d)
     if cc:
         joined = "".join(cc).rstrip("。")
         fr.cc = split_list(joined)
+
+
+_ATTACHMENT_END = re.compile(r"^(?:抄送[：:]|.{0,30}印发$|-{3,}$|校对[：:]|共印)")
+_SIGNATURE_NOTE = re.compile(r"^（此件.{0,12}）$|^附件\s*\d*[：:]?$")
+_MIN_ATTACHMENT_ITEMS = 2  # numbered lines after the signature that make them a printed attachment
+
+
+def _read_attachment(fr: DocFrame, body: list[Line], k: int) -> None:
+    """When numbered items follow the signature block that starts at body[k] (before 抄送/印发), they are the
+    document it issues: the body goes on to them and the signature block is set apart."""
+    j = k
+    while j < len(body) and (P.SIGNATURE_DATE.match(body[j].text) or _SIGNATURE_NOTE.match(body[j].text)
+                             or (j + 1 < len(body) and P.SIGNATURE_DATE.match(body[j + 1].text))):
+        j += 1
+    if j >= len(body) or j == k:
+        return
+    end = next((m for m in range(j, len(body)) if _ATTACHMENT_END.match(body[m].text)), len(body))
+    if sum(1 for ln in body[j:end] if P.LINE_START_MARKER.match(ln.text)) < _MIN_ATTACHMENT_ITEMS:
+        return
+    fr.signature = (body[k].start, body[j].start)
+    fr.body_end = body[end].start if end < len(body) else body[-1].end
 
 
 def _derive(fr: DocFrame) -> None:

@@ -15,7 +15,7 @@ __all__ = [
     "CN_NUM", "alt", "date_iso", "ENUMERATOR", "MARKERS", "LINE_START_MARKER", "INLINE_MARKER", "CLOSING_LINE",
     "SENTENCE_END_CHARS", "DATE", "DOC_NUMBER", "DOC_NUMBER_TAIL", "ROLE_PHRASE", "ROLE_OF", "LABEL", "LABEL_ROLE",
     "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "IN_SENTENCE_ACTOR", "IN_SENTENCE_VERB", "VERB_ROLES",
-    "JOINT", "JOINT_UNTIL", "PRONOUN",
+    "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS",
     "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
     "NAME_QUALIFIER_END", "cn_to_int",
     "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE", "NUMBER_LINE", "TITLE_END", "CC_LINE", "PRINTED_LINE", "SIGNATURE_DATE",
@@ -127,6 +127,7 @@ ENTERPRISE_NAMES = tuple(_c["enterprise"]["names"])
 DEADLINE = re.compile("|".join([f"(?:{p})" for p in _c["deadline"]["patterns"]]
                                + [f"^(?:{alt(_c['labels']['ignore'])})[:：]"]))
 PRONOUN = re.compile(alt(_c["in_sentence"]["addressee_pronouns"]))
+PLURAL_PRONOUNS = frozenset(_c["in_sentence"]["plural_pronouns"])
 UNIT_SUFFIX = re.compile(rf"(?:{alt(_c['units']['suffixes'])})$")
 VAGUE = re.compile("|".join(f"(?:{p})" for p in _c["vague"]["patterns"]))
 KIND_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(

@@ -95,11 +95,8 @@ class _Doc:
     def __init__(self, raw: str, ct: CleanText, fr: DocFrame, doc_id: str):
         self.raw, self.ct, self.fr, self.id = raw, ct, fr, doc_id
         self.text = ct.text
-        self.addressee = None
-        if fr.addressees:
-            name, a, b = fr.addressees[0]
-            rs, re_ = ct.raw_span(a, b)
-            self.addressee = (squash(raw[rs:re_]), rs, re_)
+        self.addressees = [(squash(raw[rs:re_]), rs, re_) for _, a, b in fr.addressees
+                           for rs, re_ in [ct.raw_span(a, b)]]
 
     def raw_span(self, a: int, b: int) -> tuple[int, int]:
         return self.ct.raw_span(a, b)
@@ -108,22 +105,28 @@ class _Doc:
         rs, re_ = self.raw_span(a, b)
         return squash(self.raw[rs:re_])
 
-    def assignment(self, r: Role, base: int, source: str, inherited: bool = False) -> Assignment:
-        a, b = base + r.start, base + r.end
-        name = self.printed(a, b) if r.start >= 0 else r.name
-        rs, re_ = self.raw_span(a, b) if r.start >= 0 else (-1, -1)
-        if P.PRONOUN.fullmatch(r.name) and self.addressee:
-            name, rs, re_ = self.addressee
-            source = "addressee"
-        canonical, function = canonical_name(name, self.fr.jurisdiction)
-        return Assignment(name=name, canonical=canonical, role=r.role, kind=unit_kind(name),
-                          function=function, inherited=inherited, source=source, start=rs, end=re_)
+    def assignments(self, roles, base: int, source: str, inherited: bool = False) -> list[Assignment]:
+        """The units of `roles` (offsets relative to clean offset `base`); a pronoun stands for the addressee
+        (你局, 你单位) or for every addressee (你们)."""
+        out = []
+        for r in roles:
+            a, b = base + r.start, base + r.end
+            named = [(self.printed(a, b) if r.start >= 0 else r.name, *(self.raw_span(a, b) if r.start >= 0 else (-1, -1)),
+                      source)]
+            if P.PRONOUN.fullmatch(r.name) and self.addressees:
+                who = self.addressees if r.name in P.PLURAL_PRONOUNS else self.addressees[:1]
+                named = [(*x, "addressee") for x in who]
+            for name, rs, re_, src in named:
+                canonical, function = canonical_name(name, self.fr.jurisdiction)
+                out.append(Assignment(name=name, canonical=canonical, role=r.role, kind=unit_kind(name),
+                                      function=function, inherited=inherited, source=src, start=rs, end=re_))
+        return out
 
     def default_clause(self, p: Piece, task_id: str) -> DefaultClause:
         """The blanket default in the attribution of `p` (a task's bracket or a heading's), declared by `task_id`;
         its span runs from the first default unit to the end of `p`."""
         roles = p.attribution.defaults
-        new = tuple(self.assignment(r, p.attr_start, "parenthetical", inherited=True) for r in roles)
+        new = tuple(self.assignments(roles, p.attr_start, "parenthetical", inherited=True))
         return DefaultClause(new, task_id, *self.raw_span(min(r.start for r in roles) + p.attr_start, p.end))
 
 
@@ -139,10 +142,19 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         if fr.start <= ts < fr.end:
             doc_tables.append((ts, min(ct.clean_index(t.end) + 1, fr.end), t))
     sec_end = min([body_end] + [ts for ts, _, _ in doc_tables])
-    headings = find_headings(text, body_start, sec_end)
+    # the parts of the body: the letter, and what it issues when that is printed after the signature
+    parts = [(body_start, sec_end)]
+    if fr.signature and body_start <= fr.signature[0] and fr.signature[1] < sec_end:
+        parts = [(body_start, fr.signature[0]), (fr.signature[1], sec_end)]
+    headings, ends, regions, part_headings = [], [], [], []
+    for pa, pb in parts:
+        hs = find_headings(text, pa, pb)
+        regions += [(None if hi is None else hi + len(headings), r) for hi, r in _regions(hs, pa, pb)]
+        ends += _section_ends(hs, pb)
+        headings += hs
+        part_headings.append(hs)
     # glossary sections (专业术语注释) hold terms, not tasks
     glossary_ranges = []
-    ends = _section_ends(headings, sec_end)
     for i, h in enumerate(headings):
         if P.GLOSSARY_TITLE.search(h.title):
             glossary_ranges.append((h.start, ends[i]))
@@ -152,7 +164,6 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     row_cuts, row_ends = _match_rows(d, doc_tables, body_start, sec_end)
     bold = [b for b in ct.bold_starts if body_start <= b < sec_end]
     drafts: list[tuple[str, tuple[str, ...], Piece]] = []  # (section id, heading titles, piece)
-    regions = _regions(headings, body_start, sec_end)
     titles_of: dict[int, tuple[str, ...]] = {}
     for hi, (a, b) in regions:
         if any(ga <= a < gb for ga, gb in glossary_ranges):
@@ -178,8 +189,10 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
             if hi not in titles_of:
                 titles_of[hi] = _titles(headings, hi)
             drafts.append((sec_of[hi], titles_of[hi], p))
-    if not headings:
-        drafts += _letter_tasks(d, body_start, sec_end)
+    for (pa, pb), hs in zip(parts, part_headings):
+        if not hs:
+            drafts += _letter_tasks(d, pa, pb)
+    drafts.sort(key=lambda x: x[2].start)  # a letter before what it issues
     parents = {sec.id: sec.parent_id for sec in sections}
     tasks, defaults = _tasks(d, drafts, row_cuts, heading_attr, parents)
     extra = _table_only_tasks(d, doc_tables, row_cuts, sections, len(tasks))
@@ -203,16 +216,16 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     covered = [(t.start, t.end) for t in tasks]
     covered.append((ds, ct.raw_span(body_start, body_start + 1)[0]))
     covered.append((ct.raw_span(sec_end, sec_end + 1)[0] if sec_end < len(ct.offsets) else de, de))
-    first = headings[0].start if headings else sec_end
-    covered.append(ct.raw_span(body_start, first))  # preamble
+    for (pa, pb), hs in zip(parts, part_headings):
+        covered.append(ct.raw_span(pa, hs[0].start if hs else pb))  # preamble; letters: framing sentences stay
+    if len(parts) > 1:
+        covered.append(ct.raw_span(*fr.signature))
     for h in headings:
         covered.append(ct.raw_span(h.start, h.title_end))
     for piece in heading_attr.values():  # a heading's attribution, in its title or on the line below it
         covered.append(ct.raw_span(piece.start, piece.end))
     for ga, gb in glossary_ranges:
         covered.append(ct.raw_span(ga, gb))
-    if not headings:
-        covered.append(ct.raw_span(body_start, sec_end))  # letters: framing sentences stay with the document
     unplaced = _gaps(raw, covered, ds, de)
     return Document(
         id=doc_id, source_file=source_file, number=fr.number, issuer=fr.issuer,
@@ -436,14 +449,14 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
                 p = Piece(p.start, p.end, heading_attr[up].attribution, heading_attr[up].attr_start)
                 from_heading = True
         if p.attribution is not None:
-            units = [d.assignment(r, p.attr_start, "parenthetical") for r in p.attribution.units]
+            units = d.assignments(p.attribution.units, p.attr_start, "parenthetical")
             source, open_list = "parenthetical", p.attribution.open_list
         elif row is not None:
             units, open_list = _row_units(d, row)
             source = "table"
         else:
             actors = sentence_actors(text[p.start:p.end])
-            units = [d.assignment(r, p.start, "in_sentence") for r in actors]
+            units = d.assignments(actors, p.start, "in_sentence")
             if units:
                 source = units[0].source if all(u.source == units[0].source for u in units) else "in_sentence"
                 open_list = any("等" in u.name for u in units)

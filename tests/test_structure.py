@@ -171,3 +171,29 @@ def test_a_page_number_between_tasks_is_not_reported_unplaced():
     d = sf.documents[0]
     assert [t.text for t in d.tasks] == ["开展执法。（市应急局负责）", "强化培训。（市人社局负责）"]
     assert d.unplaced == () and sf.unplaced == ()
+
+
+ISSUING = ("苏州市安全生产委员会办公室\n苏安办〔2024〕12号\n关于印发《2024年全市安全生产工作要点》的通知\n"
+           "各县级市、区安委办，市安委会各成员单位：\n现将《2024年全市安全生产工作要点》印发给你们，请认真贯彻落实。\n\n"
+           "苏州市安全生产委员会办公室\n2024年2月20日\n（此件公开发布）\n\n2024年全市安全生产工作要点\n\n"
+           "2024年全市安全生产工作的总体要求是：坚持安全第一。\n一、强化责任体系\n1.严格落实安全生产责任制。（市应急局牵头）\n"
+           "2.开展安全生产巡查。（市安委办负责）\n\n抄送：市委办公室。\n苏州市安全生产委员会办公室          2024年2月21日印发\n")
+
+
+def test_what_a_notice_issues_after_its_signature_is_its_body():
+    from loaders import load_text
+
+    sf = load_text(ISSUING, "t.txt")
+    (d,) = sf.documents
+    assert (d.number, d.date, d.cc) == ("苏安办〔2024〕12号", "2024-02-20", ("市委办公室",))
+    assert [s.path for s in d.sections] == [("一",), ("一", "1"), ("一", "2")]
+    assert [(t.text[:8], [(a.name, a.role, a.source) for a in t.assignments]) for t in d.tasks] == [
+        ("现将《2024年", [("各县级市", "responsible", "addressee"), ("区安委办", "responsible", "addressee"),
+                      ("市安委会各成员单位", "responsible", "addressee")]),  # 你们: every addressee
+        ("严格落实安全生产", [("市应急局", "lead", "parenthetical")]),
+        ("开展安全生产巡查", [("市安委办", "responsible", "parenthetical")]),
+    ]
+    assert d.unplaced == () and sf.unplaced == ()
+    # without numbered items after it, what follows the signature stays the closing
+    short = ISSUING.replace("一、强化责任体系\n", "").replace("1.", "").replace("2.", "")
+    assert [s.path for s in load_text(short, "t.txt").documents[0].sections] == []
