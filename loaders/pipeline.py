@@ -135,24 +135,37 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     d = _Doc(raw, ct, fr, doc_id)
     text = ct.text
     body_start, body_end = fr.body_start, fr.body_end
-    # a task-division table inside this document ends the body proper
     doc_tables = []
     for t in tables:
         ts = ct.clean_index(t.start)
         if fr.start <= ts < fr.end:
-            doc_tables.append((ts, min(ct.clean_index(t.end) + 1, fr.end), t))
-    sec_end = min([body_end] + [ts for ts, _, _ in doc_tables])
-    # the parts of the body: the letter, and what it issues when that is printed after the signature
-    parts = [(body_start, sec_end)]
-    if fr.signature and body_start <= fr.signature[0] and fr.signature[1] < sec_end:
-        parts = [(body_start, fr.signature[0]), (fr.signature[1], sec_end)]
-    headings, ends, regions, part_headings = [], [], [], []
-    for pa, pb in parts:
-        hs = find_headings(text, pa, pb)
-        regions += [(None if hi is None else hi + len(headings), r) for hi, r in _regions(hs, pa, pb)]
-        ends += _section_ends(hs, pb)
-        headings += hs
-        part_headings.append(hs)
+            doc_tables.append((ts, min(ct.clean_index(t.end), fr.end), t))
+    # the parts of the body: text between the task-division tables and the signature block printed inside it
+    # (a letter, then what it issues); text after a table goes on with the heading before the table
+    holes = [(ts, te) for ts, te, _ in doc_tables if body_start <= ts < body_end]
+    if fr.signature and body_start <= fr.signature[0] < body_end:
+        holes.append(fr.signature)
+    parts = _parts(text, body_start, body_end, holes)
+    sec_end = parts[-1][1] if parts else body_start  # where the body proper ends
+    headings, ends, regions = [], [], []
+    going_on: list[tuple[int, tuple[int, int]]] = []  # (heading index, span) of text after a table
+    letters: list[tuple[int, int]] = []  # parts with no heading of their own: letters
+    runs = [(body_start, fr.signature[0]), (fr.signature[1], body_end)] if fr.signature in holes else [
+        (body_start, body_end)]  # numbering starts again after a signature
+    for ra, rb in runs:
+        run_parts = [(pa, pb) for pa, pb in parts if ra <= pa < rb]
+        found = [h for h in find_headings(text, ra, rb) if any(pa <= h.start < pb for pa, pb in run_parts)]
+        ends += _section_ends(found, min(rb, sec_end))
+        for k, (pa, pb) in enumerate(run_parts):
+            hs = [h for h in found if pa <= h.start < pb]
+            for hi, r in _regions(hs, pa, pb):
+                if hi is None and k and headings:
+                    going_on.append((len(headings) - 1, r))
+                else:
+                    regions.append((None if hi is None else hi + len(headings), r))
+            if not hs and not (k and headings):
+                letters.append((pa, pb))
+            headings += hs
     # glossary sections (专业术语注释) hold terms, not tasks
     glossary_ranges = []
     for i, h in enumerate(headings):
@@ -161,7 +174,11 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     sections, sec_of = _sections(d, headings, ends)
     heading_attr = _heading_attributions(text, headings, sec_of)
     sections = [replace(sec, title=_title_without(sec.title)) if sec.id in heading_attr else sec for sec in sections]
-    row_cuts, row_ends = _match_rows(d, doc_tables, body_start, sec_end)
+    row_cuts, row_ends = {}, []
+    for pa, pb in parts:
+        cuts_, ends_ = _match_rows(d, doc_tables, pa, pb)
+        row_cuts.update({k: v for k, v in cuts_.items() if id(v) not in {id(r) for r in row_cuts.values()}})
+        row_ends += ends_
     bold = [b for b in ct.bold_starts if body_start <= b < sec_end]
     drafts: list[tuple[str, tuple[str, ...], Piece]] = []  # (section id, heading titles, piece)
     titles_of: dict[int, tuple[str, ...]] = {}
@@ -189,9 +206,11 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
             if hi not in titles_of:
                 titles_of[hi] = _titles(headings, hi)
             drafts.append((sec_of[hi], titles_of[hi], p))
-    for (pa, pb), hs in zip(parts, part_headings):
-        if not hs:
-            drafts += _letter_tasks(d, pa, pb)
+    for hi, (a, b) in going_on:
+        cuts = [x for x in [*row_cuts, *row_ends] if a < x < b]
+        drafts += [(sec_of[hi], _titles(headings, hi), p) for p in segment(text, a, b, cuts)]
+    for pa, pb in letters:
+        drafts += _letter_tasks(d, pa, pb)
     drafts.sort(key=lambda x: x[2].start)  # a letter before what it issues
     parents = {sec.id: sec.parent_id for sec in sections}
     tasks, defaults = _tasks(d, drafts, row_cuts, heading_attr, parents)
@@ -216,10 +235,13 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     covered = [(t.start, t.end) for t in tasks]
     covered.append((ds, ct.raw_span(body_start, body_start + 1)[0]))
     covered.append((ct.raw_span(sec_end, sec_end + 1)[0] if sec_end < len(ct.offsets) else de, de))
-    for (pa, pb), hs in zip(parts, part_headings):
-        covered.append(ct.raw_span(pa, hs[0].start if hs else pb))  # preamble; letters: framing sentences stay
-    if len(parts) > 1:
-        covered.append(ct.raw_span(*fr.signature))
+    for hi, r in regions:
+        if hi is None:
+            covered.append(ct.raw_span(*r))  # preamble
+    for r in letters:
+        covered.append(ct.raw_span(*r))  # letters: framing sentences stay with the document
+    for ha, hb in holes:
+        covered.append(ct.raw_span(ha, hb))
     for h in headings:
         covered.append(ct.raw_span(h.start, h.title_end))
     for piece in heading_attr.values():  # a heading's attribution, in its title or on the line below it
@@ -241,6 +263,16 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
 
 _TASK_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})：")  # "水旱灾害：…" at the start of a task
 _INLINE_LABEL = re.compile(r"(?<=[。；，\n])(?P<label>[\u4e00-\u9fff]{2,8})：")
+
+
+def _parts(text: str, start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[start, end) without the `holes`, as the stretches that hold text."""
+    out, pos = [], start
+    for a, b in sorted(holes) + [(end, end)]:
+        if a > pos and _TEXT_CHAR.search(text, pos, min(a, end)):
+            out.append((pos, min(a, end)))
+        pos = max(pos, b)
+    return out
 
 
 def _sector_label_cuts(text: str, start: int, end: int) -> list[int]:

@@ -138,3 +138,18 @@ def test_each_row_gets_the_span_of_its_own_restated_text(items, rows, expected):
 ], ids=["verbatim", "stock-ending", "edited", "lead-in-table", "no-shared-text"])
 def test_restatements(body, keys, expected):
     assert restatements(body, keys) == expected
+
+
+def test_the_body_goes_on_after_a_table_inside_it():
+    raw = ("测试市人民政府\n关于做好2025年安全生产工作的通知\n测政发〔2025〕1号\n各县人民政府：\n一、重点工作\n"
+           "（一）加强瓦斯治理。开展瓦斯专项治理行动。\n\n| 序号 | 重点任务 | 责任单位 |\n|---|---|---|\n"
+           "| 1 | 开展瓦斯专项治理行动。 | 市能源局 |\n\n请各单位对照表格抓好落实。\n"
+           "二、工作要求\n（二）加强组织领导。各县人民政府要切实加强组织领导。\n\n测试市人民政府\n2025年3月1日\n")
+    d = load_text(raw, "x.md").documents[0]
+    assert [(t.text, [(a.name, a.source) for a in t.assignments]) for t in d.tasks] == [
+        ("加强瓦斯治理。开展瓦斯专项治理行动。", [("市能源局", "table")]),
+        ("请各单位对照表格抓好落实。", []),  # text after the table goes on in the section before it
+        ("加强组织领导。各县人民政府要切实加强组织领导。", [("各县人民政府", "in_sentence")]),
+    ]
+    assert [s.path for s in d.sections] == [("一",), ("一", "(一)"), ("二",), ("二", "(二)")]
+    assert d.unplaced == ()
