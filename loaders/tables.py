@@ -15,16 +15,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from loaders.patterns import SENTENCE_END_CHARS
+from loaders.lexicon import cues
+from loaders.patterns import SENTENCE_END_CHARS, alt
 
 __all__ = ["Cell", "TableRow", "Table", "find_tables", "restatements"]
 
-_HEADER_WORDS = re.compile(r"^(?:序号|主要内容|具体事项|工作任务|重点任务|任务内容|具体任务|工作内容|主要任务|工作措施|"
-                           r"责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|完成时限|时间节点|完成时间|备注)$")
+_COLUMNS = cues()["table_columns"]
+UNIT_COLUMNS: dict[str, str] = dict(_COLUMNS["units"])
+TASK_COLUMNS = tuple(_COLUMNS["task"])
+_HEADER_WORDS = re.compile(rf"^(?:{alt([*TASK_COLUMNS, *UNIT_COLUMNS, *_COLUMNS['other']])})$")
 _TITLE = re.compile(r"^\s*(?:附件\s*\d*\s*[:：]?\s*)?(?:重点)?(?:工作)?任务(?:分工|清单|分解)(?:表|方案)?\s*$|^\s*责任分工(?:表)?\s*$")
-UNIT_COLUMNS = {"责任单位": "responsible", "责任部门": "responsible", "牵头单位": "lead", "牵头部门": "lead",
-                "配合单位": "support", "配合部门": "support"}
-TASK_COLUMNS = ("工作任务", "重点任务", "任务内容", "具体任务", "工作内容", "主要任务", "工作措施", "具体事项")
 
 
 @dataclass(frozen=True)

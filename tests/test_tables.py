@@ -153,3 +153,16 @@ def test_the_body_goes_on_after_a_table_inside_it():
     ]
     assert [s.path for s in d.sections] == [("一",), ("一", "(一)"), ("二",), ("二", "(二)")]
     assert d.unplaced == ()
+
+
+@pytest.mark.parametrize("task_col,unit_col,role", [
+    ("工作任务", "责任单位", "responsible"),
+    ("活动内容", "牵头单位", "lead"),
+    ("具体措施", "主责部门", "responsible"),
+    ("整治内容", "协办单位", "support"),
+])
+def test_column_names_of_a_tab_table(task_col, unit_col, role):
+    raw = BODY + f"\t序号\n\t{task_col}\n\t{unit_col}\n\t时间\n\n\t1\n\t开展瓦斯专项治理行动。\n\t市能源局\n\t6月\n"
+    (table,) = find_tables(raw)
+    assert [(r.task.text, [(rl, c.text) for rl, c in r.units]) for r in table.rows] == [
+        ("开展瓦斯专项治理行动。", [(role, "市能源局")])]
