@@ -9,11 +9,16 @@ import re
 
 from loaders import patterns as P
 from loaders.attribution import Role, parse_attribution
+from loaders.lexicon import cues
 from loaders.units import is_unit_like, split_units
 
 __all__ = ["sentence_actors"]
 
 _BY = re.compile(r"(?:^|(?<=[。；，\n]))由(?P<units>[^，。；]{2,40}?)(?P<role>牵头|负责|会同|组织)")
+# after the actor's modal or 负责: a verb of oversight ("X要督促企业落实", "X负责指导督促…")
+_OVERSEE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:负责)?(?:{P.alt(cues()['oversee_verbs']['verbs'])})")
+_ROLE_AT_END = re.compile(rf"(?:{P.ROLE_PHRASE.pattern})$")
+_ENTERPRISE = re.compile(P.alt(P.ENTERPRISE_NAMES))
 _SENTENCE_STARTS = re.compile("[。；！？\n，]")  # a sentence (or clause) may begin after each of these
 _SKIP_ACTOR = re.compile(r"^(?:由|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|持续|深入|积极|聚焦|围绕)")
 
@@ -31,6 +36,16 @@ def _partners(text: str, i: int) -> list[Role]:
     return []
 
 
+def _actor_units(m: re.Match) -> list:
+    """The unit mentions of an actor match, or [] when any part of it is not a unit."""
+    actor = m.group("actor")
+    if _SKIP_ACTOR.match(actor) or "，" in actor:
+        return []
+    mentions, _ = split_units(actor)
+    good = [u for u in mentions if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name)]
+    return good if len(good) == len(mentions) else []
+
+
 def sentence_actors(text: str) -> list[Role]:
     """Actors named at sentence starts in `text` (offsets relative to `text`), role responsible
     (lead for "由X牵头")."""
@@ -39,36 +54,44 @@ def sentence_actors(text: str) -> list[Role]:
         a = m.start("units")
         stop = min([k for k in (text.find("。", a), text.find("；", a)) if k >= 0] or [len(text)])
         best = None
+        last = a
         for k in [i for i in range(a, stop) if text[i] == "，"] + [stop]:
+            # the longest run of clauses that each end in a role phrase: "由A牵头，B配合，全面排查…经营单位" stops at 配合
+            if not _ROLE_AT_END.search(text, last, k):
+                break
             parsed = parse_attribution(text[a:k])
             if parsed is not None:
                 best = parsed
+            last = k + 1
         if best is not None:
             out += [Role(r.name, r.role, a + r.start, a + r.end) for r in best.units]
             continue
         role = "lead" if m.group("role") in ("牵头", "会同") else "responsible"
         mentions, _ = split_units(m.group("units"))
-        for u in mentions:
-            if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name):
-                out.append(Role(u.name, role, a + u.start, a + u.end))
+        named = [Role(u.name, role, a + u.start, a + u.end) for u in mentions
+                 if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name)]
+        out += named
+        if named and P.JOINT.fullmatch(m.group("role")):  # "由你局会同市市场监管局实施…"
+            out += _partners(text, m.end())
     starts = [0] + [m.end() for m in _SENTENCE_STARTS.finditer(text)]
     for s in starts:
         while s < len(text) and text[s] in "，、 \n":
             s += 1
-        m = P.IN_SENTENCE_ACTOR.match(text, s)
-        role = "responsible"
-        if not m:
-            m = P.IN_SENTENCE_VERB.match(text, s)
-            if not m:
-                continue
-            role = P.VERB_ROLES[m.group("verb")]
-        actor = m.group("actor")
-        if _SKIP_ACTOR.match(actor) or "，" in actor:
+        # the actor before a modal ("X要…") or a role verb ("X负责…"), whichever reads as units: the 应 of 供应站
+        # in "X负责组织加油站、液化气供应站…" is no modal
+        for m in (P.IN_SENTENCE_ACTOR.match(text, s), P.IN_SENTENCE_VERB.match(text, s)):
+            good = _actor_units(m) if m else []
+            if good:
+                break
+        else:
             continue
-        mentions, _ = split_units(actor)
-        good = [u for u in mentions if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name)]
-        if not good or len(good) != len(mentions):
-            continue
+        role = P.VERB_ROLES[m.group("verb")] if "verb" in m.re.groupindex else "responsible"
+        over = _OVERSEE.match(text, m.end()) if role == "responsible" else None
+        if over:  # "X要督促企业落实…", "X负责督促辖区企业…": X oversees, the enterprise implements
+            role = "oversee"
+            ent = _ENTERPRISE.search(text, over.end(), min(len(text), over.end() + 12))
+            if ent:
+                out.append(Role(ent.group(0), "responsible", ent.start(), ent.end()))
         if "verb" in m.re.groupindex:  # a role verb; 会同 itself names partners after it
             joint_end = m.end() if P.JOINT.fullmatch(m.group("verb")) else None
         else:  # a modal: "X要会同Y…"

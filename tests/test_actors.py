@@ -16,7 +16,20 @@ CASES = [
     ("由市应急局牵头，市人社局、市教育局配合，开展培训。",
      [("市应急局", "lead"), ("市人社局", "support"), ("市教育局", "support")]),
     ("事故结案后，由你局牵头组织评估。", [("你局", "lead")]),
-    ("你局要督促各有关单位依法依规落实各项要求", [("你局", "responsible")]),
+    # a verb of oversight after the modal or 负责: the actor oversees; a named enterprise implements
+    ("你局要督促各有关单位依法依规落实各项要求", [("你局", "oversee")]),
+    ("县应急局要督促企业落实隐患排查治理制度。", [("县应急局", "oversee"), ("企业", "responsible")]),
+    ("各街道办事处负责督促辖区企业建立隐患台账。", [("各街道办事处", "oversee"), ("企业", "responsible")]),
+    # the 应 of 供应 is no modal; a role verb follows the unit
+    ("各乡镇人民政府负责组织辖区内加油站、液化气供应站开展隐患自查。", [("各乡镇人民政府", "responsible")]),
+    ("县消防救援大队负责物资供应保障。", [("县消防救援大队", "responsible")]),
+    ("县消防救援大队要对危险化学品仓储场所开展检查。", [("县消防救援大队", "responsible")]),
+    # a second clause with its own units and role phrase
+    ("县应急局负责，县住建局、县交通运输局等部门按职责分工做好相关工作。",
+     [("县应急局", "responsible"), ("县住建局", "shared"), ("县交通运输局", "shared")]),
+    ("由你局会同市市场监管局实施差异化监管。", [("你局", "lead"), ("市市场监管局", "responsible")]),
+    ("由县应急管理局牵头，县公安局配合，全面排查危险化学品生产、储存、经营单位。",
+     [("县应急管理局", "lead"), ("县公安局", "support")]),
     ("各乡镇要持续强化对停产半停产企业的巡查检查力度", [("各乡镇", "responsible")]),
     ("各乡（镇）人民政府要常态化落实安全生产", [("各乡（镇）人民政府", "responsible")]),
     ("扣紧安全责任链条\n生产经营单位要统筹落实", [("生产经营单位", "responsible")]),

@@ -84,6 +84,10 @@ CASES = [
       ("市直有关部门", "responsible", "vague")], False),
     ("牵头单位：市应急管理局；\n配合单位：市工信局",
      [("市应急管理局", "lead", "department"), ("市工信局", "support", "department")], False),
+    ("市应急局、市住建局、市交通运输局等行业主管部门指导督促企业落实",
+     [("市应急局", "oversee", "department"), ("市住建局", "oversee", "department"),
+      ("市交通运输局", "oversee", "department"), ("企业", "responsible", "enterprise")], True),
+    ("责任单位：区应急局安全生产基础科", [("区应急局安全生产基础科", "responsible", "department")], False),
 ]
 
 
@@ -109,6 +113,16 @@ def test_default_clause_is_read_apart_from_the_units():
     assert [u.name for u in a.units] == ["市安委会各成员单位", "各县（市、区）人民政府", "临汾经济开发区管委会"]
     assert [(u.name, u.role) for u in a.defaults] == [("各县（市、区）人民政府", "responsible"),
                                                      ("临汾经济开发区管委会", "responsible")]
+
+
+@pytest.mark.parametrize("content", [
+    "责任单位：区应急局；配合单位：各街道办事处。以下各条均需各街道办事处配合，不再一一列出",
+    "责任单位：区应急局；配合单位：各街道办事处。以下均需各街道办事处配合，不再一一列出",
+])
+def test_a_default_after_a_labelled_list(content):
+    a = parse_attribution(content)
+    assert [(u.name, u.role) for u in a.units] == [("区应急局", "responsible"), ("各街道办事处", "support")]
+    assert [(u.name, u.role) for u in a.defaults] == [("各街道办事处", "support")]
 
 
 def test_table_cell_without_role_words_reads_as_responsible():
