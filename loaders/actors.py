@@ -17,6 +17,7 @@ __all__ = ["sentence_actors"]
 _BY = re.compile(r"(?:^|(?<=[。；，\n]))由(?P<units>[^，。；]{2,40}?)(?P<role>牵头|负责|会同|组织)")
 # after the actor's modal or 负责: a verb of oversight ("X要督促企业落实", "X负责指导督促…")
 _OVERSEE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:负责)?(?:{P.alt(cues()['oversee_verbs']['verbs'])})")
+_JOINT_ROLE = cues()["in_sentence"]["joint_role"]  # the partners of "X会同Y…" (X leads)
 _ROLE_AT_END = re.compile(rf"(?:{P.ROLE_PHRASE.pattern})$")
 _ENTERPRISE = re.compile(P.alt(P.ENTERPRISE_NAMES))
 _SENTENCE_STARTS = re.compile("[。；！？\n，]")  # a sentence (or clause) may begin after each of these
@@ -24,7 +25,7 @@ _SKIP_ACTOR = re.compile(r"^(?:由|重点|主要|还|也|同时|进一步|切实
 
 
 def _partners(text: str, i: int) -> list[Role]:
-    """The units named right after 会同 at `i`, each responsible, as in the bracket "(X会同Y负责)": they end
+    """The units named right after 会同 at `i`, each in the role [in_sentence] joint_role gives: they end
     before a P.JOINT_UNTIL word ("会同县工信局加强指导" -> 县工信局) — the last such place where what comes
     before reads as units — or, failing that, at the end of the clause."""
     stop = min([k for k in (text.find(c, i) for c in "，。；\n") if k >= 0] or [len(text)])
@@ -32,7 +33,7 @@ def _partners(text: str, i: int) -> list[Role]:
     for k in sorted(cuts, reverse=True) + [stop]:
         mentions, _ = split_units(text[i:k])
         if k - i <= 60 and mentions and all(is_unit_like(u.name) for u in mentions):
-            return [Role(u.name, "responsible", i + u.start, i + u.end) for u in mentions]
+            return [Role(u.name, _JOINT_ROLE, i + u.start, i + u.end) for u in mentions]
     return []
 
 

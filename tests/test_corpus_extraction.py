@@ -131,7 +131,7 @@ def test_reply_letter_pronoun_is_the_addressee(loaded):
     d = [d for d in loaded["000"].documents if d.number == "临政函〔2024〕14号"][0]
     got = {(a.name, a.role, a.source) for t in d.tasks for a in t.assignments}
     assert ("市应急管理局", "lead", "addressee") in got
-    assert ("市应急管理局", "oversee", "addressee")  # 你局要督促各有关单位…落实 in got
+    assert ("市应急管理局", "oversee", "addressee") in got  # 你局要督促各有关单位…落实
 
 
 def test_in_sentence_actors(loaded):
