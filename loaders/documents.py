@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders import patterns as P
-from loaders.lexicon import jurisdictions
+from loaders.lexicon import by_length, jurisdictions, place_prefix
 from loaders.units import split_list, split_list_spans
 
 __all__ = ["Line", "lines_of", "line_spans", "DocFrame", "frame_documents"]
@@ -301,6 +301,17 @@ def _read_attachment(fr: DocFrame, body: list[Line], k: int) -> None:
     fr.body_end = body[end].start if end < len(body) else body[-1].end
 
 
+def _innermost(who: str) -> str | None:
+    """The innermost known area an issuer's name begins with: 苏州市吴中区安全生产委员会 -> 吴中区."""
+    found, rest = None, who
+    while rest:
+        hit = place_prefix(rest)
+        if hit is None:
+            break
+        found, rest = hit, rest[len(hit):]
+    return found
+
+
 def _derive(fr: DocFrame) -> None:
     title = fr.title or ""
     if "解读" in title:
@@ -314,12 +325,13 @@ def _derive(fr: DocFrame) -> None:
         inner = re.match(r"《(.+?)(?:关于|》)", title)
         who = who or (inner.group(1) if inner else "")
     known = jurisdictions()
-    for name in sorted(known, key=len, reverse=True):
-        if who.startswith(name) or (fr.kind == "interpretation" and name in title):
-            fr.jurisdiction, fr.level = name, known[name].level
-            break
+    name = _innermost(who)
+    if name is None and fr.kind == "interpretation":
+        name = next((n for n in by_length() if n in title), None)
+    if name is not None:
+        fr.jurisdiction, fr.level = name, known[name].level
     else:
-        m = re.match(r"^(.{1,8}?(?:省|自治区|市|州|盟|县|区|旗))", who)
+        m = re.match(r"^(.{1,8}?(?:省|自治区|市|州(?!市)|盟|县|区|旗))", who)
         if m:
             fr.jurisdiction = m.group(1)
             last = fr.jurisdiction[-1]

@@ -56,9 +56,31 @@ class Jurisdiction:
 
 @lru_cache(maxsize=None)
 def jurisdictions() -> dict[str, Jurisdiction]:
-    """Known jurisdictions by full name."""
+    """Known jurisdictions by full name: every division of the country (divisions.tsv), with the curated
+    entries of jurisdictions.tsv (their short names) over them."""
     out = {}
-    for row in _rows("jurisdictions.tsv"):
-        row = row + [""] * (4 - len(row))
-        out[row[0]] = Jurisdiction(row[0], row[1], row[2] or None, row[3] or row[0])
+    for name in ("divisions.tsv", "jurisdictions.tsv"):
+        for row in _rows(name):
+            row = row + [""] * (4 - len(row))
+            out[row[0]] = Jurisdiction(row[0], row[1], row[2] or None, row[3] or row[0])
     return out
+
+
+@lru_cache(maxsize=None)
+def by_length() -> tuple[str, ...]:
+    """The names of jurisdictions(), longest first (ties in name order)."""
+    return tuple(sorted(jurisdictions(), key=lambda n: (-len(n), n)))
+
+
+@lru_cache(maxsize=None)
+def _longest_name() -> int:
+    return max(map(len, jurisdictions()))
+
+
+def place_prefix(s: str, names: frozenset[str] | dict | None = None) -> str | None:
+    """The longest of `names` (default: the jurisdictions) that `s` begins with, or None."""
+    names = jurisdictions() if names is None else names
+    for k in range(min(len(s), _longest_name() if names is jurisdictions() else len(s)), 1, -1):
+        if s[:k] in names:
+            return s[:k]
+    return None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders import patterns as P
-from loaders.lexicon import cues, jurisdictions, unit_lexicon
+from loaders.lexicon import cues, jurisdictions, place_prefix, unit_lexicon
 
 __all__ = ["top_level_split", "split_list", "split_list_spans", "UnitMention", "split_units", "unit_kind", "canonical_name", "is_unit_like", "strip_open_suffix"]
 
@@ -215,11 +215,6 @@ def _jurisdiction_for(prefix: str, jurisdiction: str | None) -> str | None:
 
 
 @lru_cache(maxsize=None)
-def _longest_jurisdictions_first() -> tuple[str, ...]:
-    return tuple(sorted(jurisdictions(), key=len, reverse=True))
-
-
-@lru_cache(maxsize=None)
 def _places() -> frozenset[str]:
     """Names that carry their own place: short and full jurisdiction names, 国家 …"""
     return frozenset({j.short for j in jurisdictions().values()} | set(jurisdictions()) | {"国家", "中国", "中共", "国务院"})
@@ -233,11 +228,11 @@ def canonical_name(name: str, jurisdiction: str | None) -> tuple[str, str]:
     """
     n = _folded(name)
     lex = unit_lexicon()
-    for full in _longest_jurisdictions_first():
-        if n.startswith(full):
-            rest = n[len(full):]
-            e = lex.get(rest)
-            return (full + e.core if e else n), (e.function if e else "")
+    full = place_prefix(n)
+    if full is not None:
+        rest = n[len(full):]
+        e = lex.get(rest)
+        return (full + e.core if e else n), (e.function if e else "")
     for pre in cues()["units"]["prefixes"]:
         if n.startswith(pre) and len(n) > 1:
             rest = n[1:]
@@ -256,7 +251,7 @@ def canonical_name(name: str, jurisdiction: str | None) -> tuple[str, str]:
     if e is not None:
         return (jurisdiction or "") + e.core, e.function
     # names that carry their own place ("临汾经济开发区管委会", "国家矿山安监局山西局…") are not re-scoped
-    if not jurisdiction or any(n.startswith(p) for p in _places()) or n.startswith(jurisdiction[:2]):
+    if not jurisdiction or place_prefix(n, _places()) or n.startswith(jurisdiction[:2]):
         return n, ""
     return jurisdiction + n, ""
 

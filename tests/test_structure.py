@@ -162,6 +162,23 @@ def test_document_header(header, expected):
     assert (d.number, d.title, d.issuer, d.addressees) == expected
 
 
+@pytest.mark.parametrize("issuer,expected", [
+    ("临汾市人民政府", ("临汾市", "city", "临汾市应急管理局")),
+    ("苏州市人民政府", ("苏州市", "city", "苏州市应急管理局")),  # 苏州 is no autonomous 州
+    ("昆山市人民政府", ("昆山市", "county", "苏州市应急管理局")),  # a county-level city: 市应急局 is 苏州's
+    ("苏州市吴中区安全生产委员会", ("吴中区", "county", "苏州市应急管理局")),  # the innermost area
+    ("北京市应急管理局", ("北京市", "province", "北京市应急管理局")),
+    ("恩施土家族苗族自治州人民政府", ("恩施土家族苗族自治州", "city", "恩施土家族苗族自治州应急管理局")),
+])
+def test_jurisdiction_and_level_of_the_issuer(issuer, expected):
+    from loaders import load_text
+
+    raw = f"{issuer}\n关于做好2025年安全生产工作的通知\n测政发〔2025〕1号\n各有关单位：\n一、压实责任\n" \
+          f"（一）开展检查（市应急局负责）。\n\n{issuer}\n2025年3月10日\n"
+    d = load_text(raw, "t.txt").documents[0]
+    assert (d.jurisdiction, d.level, d.tasks[0].assignments[0].canonical) == expected
+
+
 def test_a_page_number_between_tasks_is_not_reported_unplaced():
     from loaders import load_text
 
