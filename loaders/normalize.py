@@ -233,6 +233,9 @@ def _line_kind(text: str) -> tuple[bool, bool, bool]:
             P.NUMBER_LINE.match(text) is not None or P.LABEL_LINE.match(text) is not None)
 
 
+_ADDRESSEE_STARTS = ("各", "市", "县", "区", "省")  # how an addressee list wrapped over lines may begin
+
+
 def _hard_break(prev: tuple[str, bool, int, tuple[bool, bool, bool]], text: str, kind: tuple[bool, bool, bool],
                 tab: bool, width: int, depth: int) -> bool:
     ptext, pspecial, _, pkind = prev
@@ -246,8 +249,10 @@ def _hard_break(prev: tuple[str, bool, int, tuple[bool, bool, bool]], text: str,
         return True
     if depth > 0 and len(ptext) >= 4:
         return False
-    if len(text) <= 60 and P.ADDRESSEE_LINE.match(text) and P.TITLE_END.search(ptext):
-        return True  # a title, then the addressees: "…的通知" / "各县（市、区）人民政府："
+    if P.TITLE_END.search(ptext) and (
+            (len(text) <= 60 and P.ADDRESSEE_LINE.match(text))
+            or (("关于" in ptext or len(ptext) <= 20) and text.startswith(_ADDRESSEE_STARTS) and "。" not in text)):
+        return True  # a title, then the addressees (perhaps wrapped): "…的通知" / "各县（市、区）人民政府："
     if ptext[-1] in P.SENTENCE_END_CHARS and not _ends_inside_name(ptext):
         return True
     if pclosing or (pmarker and len(ptext) < 40 and "。" not in ptext):
