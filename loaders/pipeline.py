@@ -16,7 +16,7 @@ from loaders.documents import DocFrame, frame_documents
 from loaders.glossary import find_terms, terms_used
 from loaders.normalize import CleanText, clean, squash
 from loaders.sections import Heading, find_headings
-from loaders.sectors import classify
+from loaders.sectors import GENERAL, classify, title_sector
 from loaders.pdf_text import is_page_number
 from loaders.tables import Table, TableRow, find_tables, restatements
 from loaders.tasks import Piece, bracket_groups, deadline_only, segment
@@ -95,11 +95,20 @@ class _Doc:
     def __init__(self, raw: str, ct: CleanText, fr: DocFrame, doc_id: str):
         self.raw, self.ct, self.fr, self.id = raw, ct, fr, doc_id
         self.text = ct.text
+        # a notice about one sector ("关于印发工贸行业安全生产十条措施的通知"): its tasks default to that sector
+        self.topic = title_sector(fr.title) if fr.kind == "notice" and fr.title else None
         self.addressees = [(squash(raw[rs:re_]), rs, re_) for _, a, b in fr.addressees
                            for rs, re_ in [ct.raw_span(a, b)]]
 
     def raw_span(self, a: int, b: int) -> tuple[int, int]:
         return self.ct.raw_span(a, b)
+
+    def sectors(self, titles: list[str], text: str) -> tuple[str, ...]:
+        """classify(titles, text), with the notice's topic for a task that names no sector of its own."""
+        found = classify(titles, text)
+        if found[0] == GENERAL and self.topic:
+            return tuple(dict.fromkeys((self.topic,) + found[1:]))
+        return found
 
     def printed(self, a: int, b: int) -> str:
         rs, re_ = self.raw_span(a, b)
@@ -497,7 +506,7 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
         rs, re_ = d.raw_span(p.start, p.end)
         body = text[p.start:p.end].replace("\n", "")
         label = _TASK_LABEL.match(body)
-        sectors = classify(list(titles) + ([label.group(1)] if label else []), body)
+        sectors = d.sectors(list(titles) + ([label.group(1)] if label else []), body)
         cites = tuple(Citation(t, *d.raw_span(p.start + a, p.start + b), number_after(text, p.start + b))
                       for t, a, b in find_citations(text[p.start:p.end]))
         # a blanket default on a heading ("一、压实责任（以下均需X负责，不再一一列出）") starts at its first task
@@ -580,7 +589,7 @@ def _table_only_tasks(d: _Doc, doc_tables, row_cuts, sections, n: int) -> list[T
             units, open_list = _row_units(d, row)
             sid = f"{d.id}/table"
             body = squash(row.task.text)
-            sectors = classify(list(row.context), body)
+            sectors = d.sectors(list(row.context), body)
             out.append(Task(
                 id=f"{sid}/t{k}", section_id=sid, ordinal=k, text=body, start=row.task.start,
                 end=row.task.end, quote=d.raw[row.task.start:row.task.end], assignments=tuple(units),

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from loaders.lexicon import DATA
 
-__all__ = ["GENERAL", "SectorInfo", "sector_table", "sector_codes", "classify", "cue_hits"]
+__all__ = ["GENERAL", "SectorInfo", "sector_table", "sector_codes", "classify", "cue_hits", "title_sector"]
 
 GENERAL = "general"
 # a sector decides a task from its text alone only with this many cue hits and this share of all hits
@@ -22,6 +22,10 @@ BODY_MIN_HITS = 3
 BODY_MIN_SHARE = 0.8
 # ... spread over this many sentences (a list "钢铁、铝加工、粉尘涉爆企业…" in one sentence is an example)
 BODY_MIN_SENTENCES = 2
+# ... except in a short task (a table row, a one-line item) whose first words name a sector: that cue decides
+# when no other sector has more hits ("开展城镇燃气安全专项整治，重点排查老旧管网")
+SHORT_TASK = 60
+SHORT_CUE_WITHIN = 8  # characters from the start of the task
 _SENTENCE_END = re.compile(r"[。；！？]")
 _WS = re.compile(r"\s+")
 
@@ -135,6 +139,33 @@ def _heading_sectors(title: str, counts: dict[str, tuple[int, int, int]]) -> lis
     return out
 
 
+# a cue followed by one of these is part of a unit's name (临汾市交通运输局), not the topic of a title
+_UNIT_AFTER = re.compile(r"局|厅|委|部|办|站|中心|公司|集团|支队|大队")
+
+
+def title_sector(title: str) -> str | None:
+    """The one sector a document's title is about ("关于印发工贸行业安全生产十条措施的通知" -> metallurgy_industry_trade),
+    from heading cues outside unit names; None when it names none or several."""
+    t = _table()
+    flat = _WS.sub("", title)
+    found = {t.heading_of[m.group()] for m in t.heading_re.finditer(flat)
+             if m.group() in t.heading_of and not _UNIT_AFTER.match(flat, m.end())}
+    return found.pop() if len(found) == 1 and GENERAL not in found else None
+
+
+def _short_task_sector(flat: str, counts: dict[str, tuple[int, int, int]]) -> str | None:
+    """The sector a short task's first words name, unless another has more hits or the cue opens a list of
+    sectors ("抓好森林草原火灾、水旱灾害、地质灾害等…")."""
+    t = _table()
+    m = t.body_re.search(flat, 0, SHORT_CUE_WITHIN + 12)
+    if m is None or m.start() > SHORT_CUE_WITHIN or flat[m.end():m.end() + 1] in ("、", "和", "及", "与"):
+        return None
+    code = t.body_of.get(m.group())
+    if code not in t.can_lead or code not in counts or counts[code][0] < max(v[0] for v in counts.values()):
+        return None
+    return code
+
+
 def classify(heading_titles: list[str], text: str) -> tuple[str, ...]:
     """Sector codes of a task, primary first; ("general",) when nothing matches.
 
@@ -152,6 +183,8 @@ def classify(heading_titles: list[str], text: str) -> tuple[str, ...]:
         if primary is None and found:
             primary, found = found[0], found[1:]
         extra += found
+    if primary is None and counts and len(_WS.sub("", text)) <= SHORT_TASK:
+        primary = _short_task_sector(_WS.sub("", text), counts)
     if primary is None:
         total = sum(v[0] for v in counts.values())
         best = min((c for c in counts if c in t.can_lead), key=lambda c: (-counts[c][0], counts[c][1], t.order[c]), default=None)

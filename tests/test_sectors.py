@@ -76,6 +76,14 @@ PRIMARY = [
     (["创新安全监管执法方式"], "加强执法人员培训。开展警示约谈。公开曝光典型案例。", GENERAL),
     # cue words that straddle word boundaries are not cues
     (["强化重大风险源头管控"], "健全完善安全风险评估制度。强化工作机制。", GENERAL),
+    # a short task (a table row) whose first words name a sector; not when the cue comes later in a list
+    ([], "开展城镇燃气安全专项整治，重点排查老旧管网和餐饮场所", "gas"),
+    ([], "组织开展在建工程防汛安全专项检查", "construction"),
+    ([], "加强重大风险源头管控。推动开发区、工业园区、化工园区等重点区域制定禁止类产业目录。", GENERAL),
+    # heading cues: 森林消防 is forest fire, never 消防; a 工贸 hazard names its sector
+    (["森林消防"], "加强野外火源管控。", "forest_grassland_fire"),
+    (["强化粉尘涉爆企业管控"], "严格落实粉尘防爆安全规定。", "metallurgy_industry_trade"),
+    (["加强人员密集场所管控"], "确保安全出口、疏散通道畅通。", "fire"),
     # nothing at all
     ([], "各级各部门要牢固树立安全生产红线意识", GENERAL),
     ([], "", GENERAL),
@@ -165,3 +173,25 @@ def test_corpus_headings_decide(corpus_dir):
                     assert t.sector == expected[title[t.section_id]], (t.id, t.sectors)
                     seen += 1
     assert seen >= 20
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("关于印发工贸行业安全生产十条措施的通知", "metallurgy_industry_trade"),
+    ("关于做好2024年安全生产工作的通知", None),
+    ("关于授权临汾市交通运输局为洪洞至大宁高速公路工程等项目实施机构的批复", None),  # a unit's name, not a topic
+    ("关于加强燃气和消防安全工作的通知", None),  # two sectors: no single topic
+])
+def test_title_sector(title, expected):
+    from loaders.sectors import title_sector
+
+    assert title_sector(title) == expected
+
+
+def test_a_notice_about_one_sector_gives_it_to_tasks_that_name_none():
+    from loaders import load_text
+
+    raw = ("测试区应急管理局\n关于印发工贸行业安全生产十条措施的通知\n测应急〔2024〕9号\n各街道办事处：\n"
+           "一、严格企业主体责任\n（一）企业主要负责人每月组织一次全员安全检查。\n二、加强燃气管理\n"
+           "（二）开展燃气安全检查。\n\n测试区应急管理局\n2024年5月6日\n")
+    d = load_text(raw, "t.txt").documents[0]
+    assert [t.sector for t in d.tasks] == ["metallurgy_industry_trade", "gas"]
