@@ -37,6 +37,20 @@ def _partners(text: str, i: int) -> list[Role]:
     return []
 
 
+def _enterprise_after(text: str, i: int) -> list[Role]:
+    """The enterprise named just after a verb of oversight at `i` ("督促辖区企业…"), responsible; else []."""
+    ent = _ENTERPRISE.search(text, i, min(len(text), i + 12))
+    return [Role(ent.group(0), "responsible", ent.start(), ent.end())] if ent else []
+
+
+def _with_oversight(text: str, r: Role) -> list[Role]:
+    """`r`, overseeing (with the enterprise it oversees) when a verb of oversight follows it: "请你局督促企业落实"."""
+    over = _OVERSEE.match(text, r.end)
+    if not over:
+        return [r]
+    return [Role(r.name, "oversee", r.start, r.end)] + _enterprise_after(text, over.end())
+
+
 def _actor_units(m: re.Match) -> list:
     """The unit mentions of an actor match, or [] when any part of it is not a unit."""
     actor = m.group("actor")
@@ -90,9 +104,7 @@ def sentence_actors(text: str) -> list[Role]:
         over = _OVERSEE.match(text, m.end()) if role == "responsible" else None
         if over:  # "X要督促企业落实…", "X负责督促辖区企业…": X oversees, the enterprise implements
             role = "oversee"
-            ent = _ENTERPRISE.search(text, over.end(), min(len(text), over.end() + 12))
-            if ent:
-                out.append(Role(ent.group(0), "responsible", ent.start(), ent.end()))
+            out += _enterprise_after(text, over.end())
         if "verb" in m.re.groupindex:  # a role verb; 会同 itself names partners after it
             joint_end = m.end() if P.JOINT.fullmatch(m.group("verb")) else None
         else:  # a modal: "X要会同Y…"
@@ -106,7 +118,7 @@ def sentence_actors(text: str) -> list[Role]:
         out += partners
     for m in P.PRONOUN.finditer(text):
         if not any(r.start <= m.start() < r.end for r in out):
-            out.append(Role(m.group(0), "responsible", m.start(), m.end()))
+            out += _with_oversight(text, Role(m.group(0), "responsible", m.start(), m.end()))
     seen, uniq = set(), []
     for r in sorted(out, key=lambda r: (r.start, r.role)):
         if (r.name, r.role) not in seen:

@@ -93,6 +93,8 @@ def _bare_list(text: str, o: int, c: int, end: int) -> Attribution | None:
     before = text[o - 1] if o > 0 else "\n"
     if not (after in "。；;" or (after == "\n" and before in "。；;！\n")):
         return None
+    if P.UNIT_SUFFIX.search(text, max(0, o - 8), o):  # a name in apposition: "报送县安委办（县应急管理局）。"
+        return None
     a = parse_attribution(inner, table=True)
     if a is None or a.defaults or not a.units or any(len(u.name) < _BARE["min_name"] for u in a.units):
         return None

@@ -20,6 +20,7 @@ CASES = [
     ("你局要督促各有关单位依法依规落实各项要求", [("你局", "oversee")]),
     ("县应急局要督促企业落实隐患排查治理制度。", [("县应急局", "oversee"), ("企业", "responsible")]),
     ("各街道办事处负责督促辖区企业建立隐患台账。", [("各街道办事处", "oversee"), ("企业", "responsible")]),
+    ("请你局督促企业落实整改。", [("你局", "oversee"), ("企业", "responsible")]),
     # the 应 of 供应 is no modal; a role verb follows the unit
     ("各乡镇人民政府负责组织辖区内加油站、液化气供应站开展隐患自查。", [("各乡镇人民政府", "responsible")]),
     ("县消防救援大队负责物资供应保障。", [("县消防救援大队", "responsible")]),
