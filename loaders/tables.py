@@ -23,7 +23,8 @@ __all__ = ["Cell", "TableRow", "Table", "find_tables", "restatements"]
 _COLUMNS = cues()["table_columns"]
 UNIT_COLUMNS: dict[str, str] = dict(_COLUMNS["units"])
 TASK_COLUMNS = tuple(_COLUMNS["task"])
-_HEADER_WORDS = re.compile(rf"^(?:{alt([*TASK_COLUMNS, *UNIT_COLUMNS, *_COLUMNS['other']])})$")
+_HEADER_NAMES = (*TASK_COLUMNS, *UNIT_COLUMNS, *_COLUMNS["other"])
+_HEADER_WORDS = re.compile(rf"^(?:{alt(_HEADER_NAMES)})$")
 _TITLE = re.compile(r"^\s*(?:附件\s*\d*\s*[:：]?\s*)?(?:重点)?(?:工作)?任务(?:分工|清单|分解)(?:表|方案)?\s*$|^\s*责任分工(?:表)?\s*$")
 
 
@@ -209,22 +210,24 @@ def find_tables(raw: str) -> list[Table]:
     starts = []
     prev_tab = prev_header = False
     line_start = 0
+    longest = max(map(len, _HEADER_NAMES))
     for line in raw.split("\n"):
         at, line_start = line_start, line_start + len(line) + 1
+        text = line.strip()
+        header = len(text) <= longest and _HEADER_WORDS.match(text) is not None  # most lines are longer
         if _maybe_title(line) and _TITLE.match(line):
             starts.append((at, at + len(line) + 1, _raw_rows))
         elif line.lstrip().startswith("|") and (not starts or at > starts[-1][1]):
             starts.append((at, at, _pipe_rows))
-        elif line.startswith("\t") and not prev_tab and _HEADER_WORDS.match(line.strip()):
+        elif line.startswith("\t") and not prev_tab and header:
             starts.append((at, at, _raw_rows))  # a tab table with no title line
-        elif (not line.startswith("\t") and _HEADER_WORDS.match(line.strip()) and not prev_header
-              and (not starts or at > starts[-1][1])):
+        elif not line.startswith("\t") and header and not prev_header and (not starts or at > starts[-1][1]):
             starts.append((at, at, _line_rows))
-        elif " " in line.strip() and _space_header(line) and (not starts or at > starts[-1][1]):
+        elif " " in text and _space_header(line) and (not starts or at > starts[-1][1]):
             starts.append((at, at, _space_rows))
-        if line.strip():
+        if text:
             prev_tab = line.startswith("\t")
-            prev_header = bool(_HEADER_WORDS.match(line.strip()))
+            prev_header = header
     last_end = -1
     for title_start, pos, reader in starts:
         if pos <= last_end:
