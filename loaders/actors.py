@@ -19,6 +19,8 @@ _BY = re.compile(r"(?:^|(?<=[。；，\n]))由(?P<units>[^，。；]{2,40}?)(?P<
 _OVERSEE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:负责)?(?:{P.alt(cues()['oversee_verbs']['verbs'])})")
 _JOINT_ROLE = cues()["in_sentence"]["joint_role"]  # the partners of "X会同Y…" (X leads)
 _ROLE_AT_END = re.compile(rf"(?:{P.ROLE_PHRASE.pattern})$")
+# "X要加强对《方案》实施的指导督促，…": X oversees what others carry out
+_OVERSEE_OF = re.compile(rf"(?:加强|强化|做好)?对[^，。；]{{1,30}}?的(?:{P.alt(cues()['oversee_verbs']['verbs'])})(?=[，。；]|$)")
 _ENTERPRISE = re.compile(P.alt(P.ENTERPRISE_NAMES))
 _SENTENCE_STARTS = re.compile("[。；！？\n，]")  # a sentence (or clause) may begin after each of these
 _SKIP_ACTOR = re.compile(r"^(?:由|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|持续|深入|积极|聚焦|围绕)")
@@ -101,7 +103,7 @@ def sentence_actors(text: str) -> list[Role]:
         else:
             continue
         role = P.VERB_ROLES[m.group("verb")] if "verb" in m.re.groupindex else "responsible"
-        over = _OVERSEE.match(text, m.end()) if role == "responsible" else None
+        over = (_OVERSEE.match(text, m.end()) or _OVERSEE_OF.match(text, m.end())) if role == "responsible" else None
         if over:  # "X要督促企业落实…", "X负责督促辖区企业…": X oversees, the enterprise implements
             role = "oversee"
             out += _enterprise_after(text, over.end())

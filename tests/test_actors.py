@@ -21,6 +21,9 @@ CASES = [
     ("县应急局要督促企业落实隐患排查治理制度。", [("县应急局", "oversee"), ("企业", "responsible")]),
     ("各街道办事处负责督促辖区企业建立隐患台账。", [("各街道办事处", "oversee"), ("企业", "responsible")]),
     ("请你局督促企业落实整改。", [("你局", "oversee"), ("企业", "responsible")]),
+    ("市应急管理局要加强对《方案》实施的指导督促，市生态环境局等部门按职责分工做好相关工作。",
+     [("市应急管理局", "oversee"), ("市生态环境局", "shared")]),
+    ("市应急管理局要加强对企业的监督检查。", [("市应急管理局", "responsible")]),  # an inspection, not oversight
     # the 应 of 供应 is no modal; a role verb follows the unit
     ("各乡镇人民政府负责组织辖区内加油站、液化气供应站开展隐患自查。", [("各乡镇人民政府", "responsible")]),
     ("县消防救援大队负责物资供应保障。", [("县消防救援大队", "responsible")]),
