@@ -137,7 +137,7 @@ def segment(text: str, start: int, end: int, cuts: list[int] = ()) -> list[Piece
     attrs.sort(key=lambda x: x[0])
     bounds: list[tuple[int, str, object]] = []
     for o, c, a in attrs:
-        bounds.append((_after_attribution(text, c + 1, end), "attr", (o, a)))
+        bounds.append((min(end, _after_attribution(text, c + 1, end)), "attr", (o, a)))  # a label line may end the text
     for k in cuts:
         if start < k < end:
             bounds.append((k, "cut", None))

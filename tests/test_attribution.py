@@ -170,3 +170,12 @@ def test_a_bare_unit_list_ending_a_sentence(line, expected):
     d = load_text(_HEAD + "一、重点任务\n" + line + "\n测试市人民政府\n2025年1月1日\n", "t.txt").documents[0]
     assert [(a.name, a.role) for t in d.tasks for a in t.assignments] == expected
     assert {t.source for t in d.tasks} == {"parenthetical" if expected else "none"}
+
+
+@pytest.mark.parametrize("ending", ["责任单位：省财政厅", "责任单位：省财政厅\n", "责任单位：省财政厅\r\n\r\n",
+                                    "牵头单位：省财政厅 配合单位：省应急厅", "。责任单位：省财政厅"])
+def test_a_labelled_line_may_end_the_file(ending):
+    raw = _HEAD + "一、重点工作\n1．严格落实责任制。将安全生产纳入年度工作要点。\n" + ending
+    d = load_text(raw, "t.txt").documents[0]
+    assert [a.name for t in d.tasks for a in t.assignments][:1] == ["省财政厅"]
+    assert d.unplaced == ()
