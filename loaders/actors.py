@@ -17,6 +17,7 @@ __all__ = ["sentence_actors"]
 _BY = re.compile(r"(?:^|(?<=[。；，\n]))由(?P<units>[^，。；]{2,40}?)(?P<role>牵头|负责|会同|组织)")
 # after the actor's modal or 负责: a verb of oversight ("X要督促企业落实", "X负责指导督促…")
 _OVERSEE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:负责)?(?:{P.alt(cues()['oversee_verbs']['verbs'])})")
+_REQUEST = "请"
 _JOINT_ROLE = cues()["in_sentence"]["joint_role"]  # the partners of "X会同Y…" (X leads)
 _ROLE_AT_END = re.compile(rf"(?:{P.ROLE_PHRASE.pattern})$")
 # "X要加强对《方案》实施的指导督促，…": X oversees what others carry out
@@ -32,6 +33,14 @@ def _partners(text: str, i: int) -> list[Role]:
     before reads as units — or, failing that, at the end of the clause."""
     stop = min([k for k in (text.find(c, i) for c in "，。；\n") if k >= 0] or [len(text)])
     cuts = [m.start() for m in P.JOINT_UNTIL.finditer(text, i + 2, stop)]
+    # where the names may end: before a JOINT_UNTIL word, at the clause end, else after a unit suffix
+    # ("会同市委编办提出…" -> 市委编办), each name ending in one
+    ends = sorted(cuts, reverse=True) + [stop] + sorted(
+        (k for k in range(i + 2, stop) if P.UNIT_SUFFIX.search(text, i, k)), reverse=True)
+    for k in ends:
+        mentions, _ = split_units(text[i:k])
+        if k - i <= 60 and mentions and all(is_unit_like(u.name) and P.UNIT_SUFFIX.search(u.name) for u in mentions):
+            return [Role(u.name, _JOINT_ROLE, i + u.start, i + u.end) for u in mentions]
     for k in sorted(cuts, reverse=True) + [stop]:
         mentions, _ = split_units(text[i:k])
         if k - i <= 60 and mentions and all(is_unit_like(u.name) for u in mentions):
@@ -56,11 +65,18 @@ def _with_oversight(text: str, r: Role) -> list[Role]:
 def _actor_units(m: re.Match) -> list:
     """The unit mentions of an actor match, or [] when any part of it is not a unit."""
     actor = m.group("actor")
-    if _SKIP_ACTOR.match(actor) or "，" in actor:
+    if (_SKIP_ACTOR.match(actor) and actor not in P.ENTERPRISE_NAMES) or "，" in actor:
         return []
     mentions, _ = split_units(actor)
     good = [u for u in mentions if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name)]
     return good if len(good) == len(mentions) else []
+
+
+def _without_request(r: Role) -> Role:
+    """"请你局…" asks the addressee: the actor is 你局, not 请你局."""
+    if r.name.startswith(_REQUEST) and (P.PRONOUN.fullmatch(r.name[1:]) or is_unit_like(r.name[1:])):
+        return Role(r.name[1:], r.role, r.start + 1, r.end)
+    return r
 
 
 def sentence_actors(text: str) -> list[Role]:
@@ -122,7 +138,7 @@ def sentence_actors(text: str) -> list[Role]:
         if not any(r.start <= m.start() < r.end for r in out):
             out += _with_oversight(text, Role(m.group(0), "responsible", m.start(), m.end()))
     seen, uniq = set(), []
-    for r in sorted(out, key=lambda r: (r.start, r.role)):
+    for r in sorted(map(_without_request, out), key=lambda r: (r.start, r.role)):
         if (r.name, r.role) not in seen:
             seen.add((r.name, r.role))
             uniq.append(r)

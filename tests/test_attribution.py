@@ -88,6 +88,11 @@ CASES = [
      [("市应急局", "oversee", "department"), ("市住建局", "oversee", "department"),
       ("市交通运输局", "oversee", "department"), ("企业", "responsible", "enterprise")], True),
     ("责任单位：区应急局安全生产基础科", [("区应急局安全生产基础科", "responsible", "department")], False),
+    ("中国铁路广州局集团有限公司长沙工务段、岳阳车务段等单位负责",
+     [("中国铁路广州局集团有限公司长沙工务段", "responsible", "department"), ("岳阳车务段", "responsible", "department")], True),
+    ("县应急管理局负责汇总", [("县应急管理局", "responsible", "department")], False),
+    ("市应急管理局统筹协调", [("市应急管理局", "lead", "department")], False),
+    ("责任单位：省财政厅；责任领导：王志强", [("省财政厅", "responsible", "department")], False),
 ]
 
 

@@ -13,7 +13,8 @@ KINDS = [
     ("企业", "enterprise"), ("生产经营单位", "enterprise"), ("有关部门", "vague"), ("市直有关部门", "vague"),
     ("负有安全监管职责的部门", "vague"), ("各级各部门", "vague"), ("相关部门", "vague"),
     ("各行业主管部门", "vague"), ("市安委会有关成员单位", "vague"), ("监管部门", "vague"),
-    ("市发展改革委", "department"), ("市卫健委", "department"),
+    ("市发展改革委", "department"), ("市卫健委", "department"), ("各成员单位", "vague"), ("县直各单位", "vague"),
+    ("重点企业", "enterprise"),
 ]
 
 
