@@ -144,6 +144,8 @@ def clean(raw: str) -> CleanText:
     blank = 0
     base = 0
     for line in _widen(raw).split("\n"):
+        if "：" in line and " " in line:
+            line = _listed_units(line)
         text, offs, tab, bold = _clean_line(line, base) if line else ("", (), False, ())
         base += len(line) + 1
         if not text or _page_number(text):
@@ -179,6 +181,23 @@ def clean(raw: str) -> CleanText:
         prev = (text, tab or header or signature, offs[-1] + 1, kind)
     clean_text = "".join(out_text)
     return CleanText(clean_text, tuple(out_offs), len(raw), _bold_starts(clean_text, out_offs, bold_offsets))
+
+
+_SPACED_NAME = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")  # "省安委办 省委组织部"
+
+
+def _listed_units(line: str) -> str:
+    """In a labelled unit list the names may be separated by spaces only ("责任单位：省安委办 省委组织部"): the
+    first space after a name's suffix becomes 、 (one character for one), unless 等… or another label follows."""
+    labels = list(P.LABEL.finditer(line))
+    if not labels:
+        return line
+    out = list(line)
+    for m in _SPACED_NAME.finditer(line, labels[0].end()):
+        nxt = line[m.end():m.end() + 1]
+        if nxt != "等" and P.UNIT_SUFFIX.search(line, 0, m.start()) and not P.LABEL.match(line, m.end()):
+            out[m.start()] = "、"
+    return "".join(out)
 
 
 def _page_number(text: str) -> bool:

@@ -33,6 +33,10 @@ NORMALISE = [
     ("开展执法检查。\n- 3 -\n\n强化培训。", "开展执法检查。\n强化培训。"),
     ("开展执法检查。\n第3页 共10页\n强化培训。", "开展执法检查。\n强化培训。"),
     ("序号\n1\n开展执法检查", "序号\n1\n开展执法检查"),  # a bare number stays (a table's row number)
+    # names in a labelled list separated by spaces only
+    ("责任单位：省安委办 省委组织部", "责任单位：省安委办、省委组织部"),
+    ("配合单位：省工业和信息化厅 省公安厅 等部门", "配合单位：省工业和信息化厅、省公安厅等部门"),
+    ("开展检查 市应急局负责", "开展检查市应急局负责"),  # no label: spaces are only dropped
 ]
 
 
@@ -44,7 +48,8 @@ def test_normalise(raw, expected):
 @pytest.mark.parametrize("raw", [r for r, _ in NORMALISE])
 def test_offsets_point_at_the_same_character(raw):
     ct = clean(raw)
-    widen = {"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "［": "[", "］": "]"}
+    widen = {"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "［": "[", "］": "]",
+             "、": " "}  # the space between two names of a labelled list
     for i, c in enumerate(ct.text):
         if c == "\n":
             continue
