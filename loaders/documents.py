@@ -93,7 +93,8 @@ def frame_documents(text: str) -> list[DocFrame]:
     for a in anchors:
         k = a
         # walk back over the header block (title, issuer, page header) to the previous closing line
-        while k - 1 >= 0 and _is_header_line(lines[k - 1].text) and not P.CLOSING_LINE.match(lines[k - 1].text):
+        while k - 1 >= 0 and _is_header_line(lines[k - 1].text) and not P.CLOSING_LINE.match(lines[k - 1].text) \
+                and not P.SIGNATURE_DATE.match(lines[k - 1].text):  # 二〇二四年十一月二十八日 ends the one before
             if starts and k - 1 <= anchors[len(starts) - 1]:
                 break
             k -= 1
@@ -303,7 +304,7 @@ def _read_attachment(fr: DocFrame, body: list[Line], k: int) -> None:
 
 def _innermost(who: str) -> str | None:
     """The innermost known area an issuer's name begins with: 苏州市吴中区安全生产委员会 -> 吴中区."""
-    found, rest = None, who
+    found, rest = None, who.removeprefix("中共")  # 中共瑞金市委办公室: 瑞金市
     while rest:
         hit = place_prefix(rest)
         if hit is None:
@@ -318,7 +319,7 @@ def _derive(fr: DocFrame) -> None:
         fr.kind = "interpretation"
     elif re.search(r"批复|复函", title):
         fr.kind = "reply"
-    elif re.search(r"通知|意见|方案|要点|决定|办法|规划", title):
+    elif re.search(r"通知|通告|公告", title):  # an 意见, 通报, 方案 or 办法 issued on its own is another genre
         fr.kind = "notice"
     who = fr.issuer or ""
     if fr.kind == "interpretation":

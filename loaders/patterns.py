@@ -78,12 +78,13 @@ LINE_START_MARKER = re.compile("|".join(f"(?:{p.pattern.replace('?P<n>', '')})" 
 INLINE_MARKER = re.compile(rf"(?<=[。；：])(?:(?P<shi>{CN_NUM})(?:{ENUMERATOR})|（(?P<ap>\d{{1,2}})）)")
 
 SENTENCE_END_CHARS = "。！？；：）］】"
-CLOSING_LINE = re.compile(
-    r"^(?:（此件公开发布）|（此件.{0,12}）|抄送[：:]|.{0,30}印发$|\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$|-{3,}$|校对[：:]|共印)"
-)
 _Y = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})"
 _M = r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})"
 _D = r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})"
+_DATE_NOGROUPS = rf"{_Y}年{_M}月{_D}日".replace("?P<y>", "?:").replace("?P<m>", "?:").replace("?P<d>", "?:")
+CLOSING_LINE = re.compile(  # the date in either numerals: 2024年11月28日, 二〇二四年十一月二十八日
+    rf"^(?:（此件公开发布）|（此件.{{0,12}}）|抄送[：:]|.{{0,30}}印发$|{_DATE_NOGROUPS}(?:印发)?$|-{{3,}}$|校对[：:]|共印)"
+)
 DATE = re.compile(rf"{_Y}年{_M}月{_D}日")
 SIGNATURE_DATE = re.compile(rf"^{_Y}年{_M}月{_D}日$")
 PRINTED_LINE = re.compile(rf"{_Y}年{_M}月{_D}日印发")

@@ -224,3 +224,29 @@ def test_what_a_notice_issues_after_its_signature_is_its_body():
     # without numbered items after it, what follows the signature stays the closing
     short = ISSUING.replace("一、强化责任体系\n", "").replace("1.", "").replace("2.", "")
     assert [s.path for s in load_text(short, "t.txt").documents[0].sections] == []
+
+
+def test_a_signature_date_in_chinese_numerals_ends_the_document_before_the_next():
+    from loaders import load_text
+
+    raw = ("赣州市人民政府办公室\n赣市府办字〔2024〕45号\n关于加强冬季安全生产工作的通知\n各县（市、区）人民政府：\n"
+           "一、加强消防安全管理。（市消防救援支队负责）\n\n赣州市人民政府办公室\n二〇二四年十一月二十八日\n\n"
+           "赣州市应急管理局\n赣市应急函〔2024〕112号\n关于粉尘防爆专项治理有关问题的复函\n南康区应急管理局：\n"
+           "你局要督促企业落实整改。\n\n赣州市应急管理局\n2024年12月3日\n")
+    docs = load_text(raw, "t.txt").documents
+    assert [(d.number, d.issuer, d.date, d.kind) for d in docs] == [
+        ("赣市府办字〔2024〕45号", "赣州市人民政府办公室", "2024-11-28", "notice"),
+        ("赣市应急函〔2024〕112号", "赣州市应急管理局", "2024-12-03", "reply")]
+
+
+@pytest.mark.parametrize("issuer,title,expected", [
+    ("中共瑞金市委办公室", "关于进一步压实安全生产责任的意见", ("瑞金市", "county", "other")),  # 中共 is no place
+    ("赣州市安全生产委员会办公室", "关于2024年安全生产工作情况的通报", ("赣州市", "city", "other")),
+    ("赣州市人民政府", "关于做好2024年安全生产工作的通知", ("赣州市", "city", "notice")),
+])
+def test_kind_and_jurisdiction(issuer, title, expected):
+    from loaders import load_text
+
+    raw = f"{issuer}\n{title}\n测发〔2024〕1号\n各有关单位：\n一、压实责任\n（一）开展检查（市应急局负责）。\n\n{issuer}\n2024年3月10日\n"
+    d = load_text(raw, "t.txt").documents[0]
+    assert (d.jurisdiction, d.level, d.kind) == expected
