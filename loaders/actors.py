@@ -12,9 +12,10 @@ from loaders.attribution import Role, parse_attribution
 from loaders.lexicon import cues
 from loaders.units import is_unit_like, split_units
 
-__all__ = ["sentence_actors"]
+__all__ = ["sentence_actors", "actor_cuts"]
 
-_BY = re.compile(r"(?:^|(?<=[。；，\n]))由(?P<units>[^，。；]{2,40}?)(?P<role>牵头|负责|会同|组织)")
+_BY = re.compile(r"(?:^|(?<=[。；，\n]))由(?P<units>[^，。；]{2,40}?)(?P<role>牵头|负责|会同|组织)"
+                 rf"(?!{P.alt(cues()['in_sentence']['verb_not_before'])})")  # 由…负责人担任 names no one
 # after the actor's modal or 负责: a verb of oversight ("X要督促企业落实", "X负责指导督促…")
 _OVERSEE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:负责)?(?:{P.alt(cues()['oversee_verbs']['verbs'])})")
 _REQUEST = "请"
@@ -143,3 +144,42 @@ def sentence_actors(text: str) -> list[Role]:
             seen.add((r.name, r.role))
             uniq.append(r)
     return uniq
+
+
+_SENTENCE_END = re.compile("[。；！？]")
+_CLAUSE_VERB = "负责"  # "县公安局负责查处…，县交通运输局负责…": each clause with its own unit is a duty of its own
+_MIN_CLAUSE = 2  # characters after 负责 that make a clause a duty, not a role ("A负责，B配合")
+
+
+def actor_cuts(text: str) -> list[int]:
+    """Where the duties of a text without brackets begin when its sentences name different actors
+    ("各乡镇要加强巡查。县直有关部门要加强指导。"): the start of each sentence whose actors are not the ones
+    before, and of each "X负责…" clause after another; offsets relative to `text`. [] for one duty."""
+    roles = sentence_actors(text)
+    if len({r.name for r in roles}) < 2:
+        return []
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    cuts: list[int] = []
+    current: set[str] = set()
+    for a, b in zip(bounds, bounds[1:]):
+        names = {r.name for r in roles if a <= r.start < b}
+        if names and current and not names <= current:
+            cuts.append(a)
+            current = set()
+        current |= names
+        cuts += _clause_cuts(text, a, b)
+    return sorted(c for c in set(cuts) if 0 < c < len(text) and text[c:].strip())
+
+
+def _clause_cuts(text: str, a: int, b: int) -> list[int]:
+    """Starts of the second and later "X负责…" clauses of the sentence text[a:b]."""
+    starts = [a] + [m.end() for m in re.finditer("，", text[a:b])]
+    starts = [a] + [a + k for k in starts[1:]]
+    found = []
+    for s in starts:
+        m = P.IN_SENTENCE_VERB.match(text, s, b)
+        if m and m.group("verb") == _CLAUSE_VERB and _actor_units(m):
+            end = text.find("，", m.end(), b)
+            if (end if end >= 0 else b) - m.end() >= _MIN_CLAUSE:
+                found.append(s)
+    return found[1:]

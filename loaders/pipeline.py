@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kg.model import Assignment, Citation, DefaultClause, Document, Section, SourceFile, Span, Task, Term
 from loaders import patterns as P
-from loaders.actors import sentence_actors
+from loaders.actors import actor_cuts, sentence_actors
 from loaders.attribution import Role, parse_attribution
 from loaders.citations import find_citations, number_after
 from loaders.documents import DocFrame, frame_documents
@@ -475,6 +475,7 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
     opened: set[str] = set()  # sections whose heading's blanket default is in force
     # cn_shi siblings share a trailing attribution printed once after the last of them
     drafts = _share_trailing(d, drafts)
+    drafts = [x for draft in drafts for x in _split_by_actors(d, draft, row_cuts, heading_attr, parents)]
     for sid, titles, p in drafts:
         text = d.text
         units: list[Assignment] = []
@@ -528,6 +529,32 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
             defaults.append(d.default_clause(p, tid))
             inherited += defaults[-1].units
     return tasks, defaults
+
+
+def _split_by_actors(d: _Doc, draft, row_cuts, heading_attr, parents) -> list:
+    """A piece with no bracket, row or heading attribution whose sentences name different actors is as many
+    tasks ("各乡镇要…。县直有关部门要…"); the first keeps the title sentence."""
+    sid, titles, p = draft
+    if p.attribution is not None or _row_for(p, row_cuts, d.text) is not None:
+        return [draft]
+    up = sid
+    while up is not None and up not in heading_attr:
+        up = parents.get(up)
+    if up is not None:
+        return [draft]
+    cuts = actor_cuts(d.text[p.start:p.end])
+    if not cuts:
+        return [draft]
+    bounds = [p.start] + [p.start + c for c in cuts] + [p.end]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        while a < b and d.text[a] in " \n":
+            a += 1
+        while b > a and d.text[b - 1] in " \n":
+            b -= 1
+        if a < b:
+            out.append((sid, titles, Piece(a, b)))
+    return out
 
 
 def _share_trailing(d: _Doc, drafts):

@@ -59,6 +59,7 @@ CASES = [
      [("你局", "lead"), ("市应急局", "support"), ("国家矿山安全监察局山西局大同分局", "support")]),
     ("县应急局会同县委组织部开展督查。", [("县应急局", "lead"), ("县委组织部", "support")]),
     # not actors
+    ("推行安委会“双主任”制，由各级党委和政府主要负责人同时担任安委会主任。", []),  # 负责人: no role
     ("各级负责同志要带头检查。", []),
     ("企业负责人要履行第一责任。", []),
     ("要以安全生产治本攻坚三年行动为抓手，围绕开展十大行动", []),
@@ -135,3 +136,23 @@ def test_metadata_from_a_government_web_page_header():
         "临政发〔2024〕1号", "临汾市人民政府", "关于做好2024年安全生产工作的通知", "2024-02-09", "临汾市", "notice")
     assert d.addressees == ("各县（市、区）人民政府",)
     assert [[a.name for a in t.assignments] for t in d.tasks] == [["市委宣传部", "市应急局"]]
+
+
+CUTS = [
+    # (text, the duties it holds): sentences or 负责-clauses that name other actors begin duties of their own
+    ("各乡镇要加强巡查。县直有关部门要加强指导。", ["各乡镇要加强巡查。", "县直有关部门要加强指导。"]),
+    ("县公安局负责查处非法运输，县交通运输局负责运输企业监管，县消防救援大队负责检查。",
+     ["县公安局负责查处非法运输，", "县交通运输局负责运输企业监管，", "县消防救援大队负责检查。"]),
+    ("加强管控。县应急局要督促企业落实制度。企业要建立台账。", ["加强管控。县应急局要督促企业落实制度。企业要建立台账。"]),
+    ("各级各部门要加强领导。各级各部门要抓好落实。", ["各级各部门要加强领导。各级各部门要抓好落实。"]),
+    ("由市应急局牵头，市公安局配合，开展联合执法。", ["由市应急局牵头，市公安局配合，开展联合执法。"]),
+    ("县应急局负责，县住建局等部门按职责分工做好相关工作。", ["县应急局负责，县住建局等部门按职责分工做好相关工作。"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CUTS)
+def test_actor_cuts(text, expected):
+    from loaders.actors import actor_cuts
+
+    cuts = actor_cuts(text)
+    assert [text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)])] == expected

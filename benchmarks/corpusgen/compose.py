@@ -138,9 +138,7 @@ class NoticeComposer:
             text = self.body(sector, 1, 4)
             self.doc.duties.append(Duty(path, title, sector, text))
             return text
-        actors: list[Unit] = []
         first = self.units.one_actor(sector, "sentence")
-        actors.append(first)
         sentences = []
         if rng.random() < 0.7:
             sentences.append(self.writer.actor_sentence(first.name, sector))
@@ -148,14 +146,15 @@ class NoticeComposer:
             sentences.append(self.writer.opening_sentence(sector))
             sentences.append(self.writer.actor_sentence(first.name, sector))
         sentences.append(self.writer.filler(sector, rng.randint(0, 2)))
+        own = "".join(sentences)
+        self.doc.duties.append(Duty(path, title, sector, own, [(first, "responsible")], "in_sentence"))
         if rng.random() < 0.3:
             second = self.units.one_actor(sector, "sentence")
-            if second.name != first.name:
-                actors.append(second)
-                sentences.append(self.writer.actor_sentence(second.name, sector))
-        text = "".join(sentences)
-        self.doc.duties.append(Duty(path, title, sector, text, [(u, "responsible") for u in actors], "in_sentence"))
-        return text
+            if second.name != first.name:  # a sentence naming another actor is a duty of its own
+                more = self.writer.actor_sentence(second.name, sector)
+                self.doc.duties.append(Duty(path, title, sector, more, [(second, "responsible")], "in_sentence"))
+                own += more
+        return own
 
     def table_tasks(self, path: tuple[str, ...], title: str, sector: str, h1: str, h2: str, lead: str) -> str:
         """Body text of an item whose attributions are given by task-division table rows."""
