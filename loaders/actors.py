@@ -113,7 +113,8 @@ def sentence_actors(text: str) -> list[Role]:
             s += 1
         # the actor before a modal ("X要…") or a role verb ("X负责…"), whichever reads as units: the 应 of 供应站
         # in "X负责组织加油站、液化气供应站…" is no modal
-        for m in (P.IN_SENTENCE_ACTOR.match(text, s), P.IN_SENTENCE_VERB.match(text, s)):
+        for m in (P.IN_SENTENCE_ACTOR.match(text, s), P.IN_SENTENCE_VERB.match(text, s),
+                  P.IN_SENTENCE_COPULA.match(text, s)):
             good = _actor_units(m) if m else []
             if good:
                 break

@@ -15,6 +15,7 @@ __all__ = [
     "CN_NUM", "alt", "date_iso", "ENUMERATOR", "MARKERS", "LINE_START_MARKER", "INLINE_MARKER", "CLOSING_LINE",
     "SENTENCE_END_CHARS", "DATE", "DOC_NUMBER", "DOC_NUMBER_TAIL", "ROLE_PHRASE", "ROLE_OF", "LABEL", "LABEL_ROLE",
     "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "IN_SENTENCE_ACTOR", "IN_SENTENCE_VERB", "VERB_ROLES",
+    "IN_SENTENCE_COPULA",
     "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS",
     "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
     "NAME_QUALIFIER_END", "cn_to_int",
@@ -63,12 +64,14 @@ def cn_to_int(s: str) -> int:
 ENUMERATOR = alt(cues()["numbering"]["enumerators"])  # 是 in 一是, 要 in 一要
 # numbering styles: name -> regex with group "n" (the ordinal) at the start of a line or sentence
 MARKERS: dict[str, re.Pattern] = {
-    "part": re.compile(rf"第(?P<n>{CN_NUM})(?:部分|章)[：:，、]?"),
+    "part": re.compile(rf"第(?P<n>{CN_NUM})部分[：:，、]?"),
+    "chapter": re.compile(rf"第(?P<n>{CN_NUM})章[：:，、　 ]?"),
     "cn_dun": re.compile(rf"(?P<n>{CN_NUM})[、．.](?!\d)"),
     "cn_paren": re.compile(rf"（(?P<n>{CN_NUM})）"),
     "ar_dot": re.compile(r"(?P<n>\d{1,2})(?:[.．](?!\d)|、)"),
     "ar_paren": re.compile(r"（(?P<n>\d{1,2})）"),
     "circled": re.compile(r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
+    "paren_sign": re.compile(r"(?P<n>[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇])"),  # one character for (1)…(20)
     "ar_half": re.compile(r"(?P<n>\d{1,2})）"),
     "article": re.compile(rf"第(?P<n>{CN_NUM})条[　 ]?"),
     "cn_shi": re.compile(rf"(?P<n>{CN_NUM})(?:{ENUMERATOR})(?=[^，。；：]{{2}})"),
@@ -145,6 +148,11 @@ IN_SENTENCE_ACTOR = re.compile(rf"{_actor}(?:{_adverb})?(?:{_modal})(?![求点�
 VERB_ROLES: dict[str, str] = dict(_c["in_sentence"]["verbs"])
 IN_SENTENCE_VERB = re.compile(
     rf"{_actor}(?:{_adverb})?(?P<verb>{alt(VERB_ROLES)})(?!{alt(_c['in_sentence']['verb_not_before'])})"
+)
+# a unit defined, then its duty: "县城市管理局是全县燃气安全的行业主管部门，负责…" (verb 负责, responsible)
+IN_SENTENCE_COPULA = re.compile(
+    rf"{_actor}(?:{alt(_c['in_sentence']['copulas'])})[^。；，]{{2,40}}，(?P<verb>负责)"
+    rf"(?!{alt(_c['in_sentence']['verb_not_before'])})"
 )
 JOINT = re.compile(alt(_c["in_sentence"]["joint"]))
 JOINT_UNTIL = re.compile(alt(_c["in_sentence"]["joint_until"]))

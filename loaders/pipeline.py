@@ -63,13 +63,16 @@ def load_text(raw: str, source_file: str, path: str = "") -> SourceFile:
 NOT_A_NOTICE = "not a notice: no 文号, no numbered items and no tasks"
 
 
+_HALF_MARKER = re.compile(r"(?:^|(?<=[\n。；：]))\d{1,2}）")  # the 1） numbering style, no bracket opened
+
+
 def _warnings(text: str, docs: list[Document]) -> list[str]:
     """What a reader of the build report should know about this file."""
     out = []
     if not any(d.tasks for d in docs) and not any(d.number for d in docs):
         out.append(NOT_A_NOTICE)
     opened = sum(text.count(c) for c in "（［【〔《")
-    closed = sum(text.count(c) for c in "）］】〕》")
+    closed = sum(text.count(c) for c in "）］】〕》") - len(_HALF_MARKER.findall(text))  # "1）" numbers an item
     if opened != closed:
         out.append(f"unbalanced brackets: {opened} opening, {closed} closing")
     return out

@@ -1,6 +1,6 @@
 """Numbered headings and their hierarchy.
 
-Styles: 第一部分 / 一、 / （一） / 1. 1、 / （1） / ① / 一是. A marker is taken as a heading
+Styles: 第一部分 / 第一章 / 第一条 / 一、 / （一） / 1. 1、 / （1） / 1） / ① / ⑴ / 一是. A marker is taken as a heading
 only when it continues a sequence (the next ordinal of a level already open) or opens a
 new level at ordinal 1 — so "（市、区）" or a stray "2、" in running text is not a heading.
 """
@@ -15,8 +15,10 @@ from loaders.documents import line_spans
 
 __all__ = ["Heading", "find_headings", "number_label"]
 
-_STYLE_ORDER = ("part", "article", "cn_paren", "ar_paren", "cn_dun", "ar_dot", "ar_half", "circled", "cn_shi")
+_STYLE_ORDER = ("part", "chapter", "article", "cn_paren", "ar_paren", "cn_dun", "ar_dot", "ar_half", "circled",
+                "paren_sign", "cn_shi")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PAREN_SIGNS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 
 
 @dataclass(frozen=True)
@@ -43,12 +45,18 @@ def number_label(style: str, n: str) -> str:
         return n  # with its word as printed: 一是, 一要
     if style == "part":
         return f"第{n}部分"
+    if style == "chapter":
+        return f"第{n}章"
+    if style == "paren_sign":
+        return f"({_PAREN_SIGNS.index(n) + 1})"
     return n
 
 
 def _ordinal(style: str, n: str) -> int:
     if style == "circled":
         return _CIRCLED.index(n) + 1
+    if style == "paren_sign":
+        return _PAREN_SIGNS.index(n) + 1
     if style == "cn_shi":
         return P.cn_to_int(n[:-1])
     return P.cn_to_int(n)

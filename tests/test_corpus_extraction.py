@@ -187,6 +187,13 @@ def test_load_warnings(text, warning):
     assert warning in load_text(text, "x.txt").warnings
 
 
+def test_the_1_numbering_style_is_no_unbalanced_bracket():
+    from loaders import load_text
+
+    text = "关于做好安全生产工作的通知\n测政发〔2025〕1号\n一、总体要求\n1）强化学习。\n2）强化培训（市应急局负责）。\n"
+    assert load_text(text, "x.txt").warnings == ()
+
+
 def test_a_cited_regulation_keeps_the_document_number_printed_after_it(loaded):
     d = [d for d in loaded["000"].documents if d.number == "临政函〔2024〕11号"][0]
     cites = [c for t in d.tasks for c in t.citations]
