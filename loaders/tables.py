@@ -1,7 +1,9 @@
 """Task-division tables (重点任务分工) flattened to one tab-indented cell per line (or printed as markdown
-pipe rows, or as one row a line with the cells between spaces, as text extracted from a PDF table).
+pipe rows, as one row a line with the cells between tabs or spaces — Word's or a PDF's text — or as one cell a
+line under a header of column names a line each, as text copied from a web page).
 
-Rows are separated by blank lines; blank cells inherit from the row above; the header row
+Rows are separated by blank lines; blank cells inherit from the row above (of the unit columns only the
+owner's, 牵头单位/责任单位: a blank 配合单位 names no one); the header row
 (主要内容 / 具体事项 / 工作任务 / 责任单位 …) may repeat. Rows can carry an extra cell (a
 merged sub-item such as "2.落实部门监管责任"), so columns are aligned from the right.
 
@@ -104,6 +106,38 @@ def _pipe_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
             cells.append(Cell(text, s + c.start() + lead, s + c.start() + lead + len(text)))
         rows.append(cells)
     return rows, end
+
+
+def _tab_header(line: str) -> bool:
+    """A header row with its cells between tabs (Word's "save as text"): "序号\t工作任务\t牵头单位\t配合单位"."""
+    cells = [c.strip() for c in line.strip().split("\t")]
+    if len(cells) < 2 or not all(_HEADER_WORDS.match(c) for c in cells if c):
+        return False
+    task, units = _columns(tuple(c for c in cells if c))
+    return task is not None and bool(units)
+
+
+def _tab_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
+    """Rows of a table with its cells between tabs, one row a line, from the header at `pos`; the table ends at
+    the first line without a tab (a blank line is skipped)."""
+    rows: list[list[Cell]] = []
+    end = pos
+    for s, line in _lines_from(raw, pos):
+        if not line.strip():
+            continue
+        if "\t" not in line.strip():
+            break
+        cells, at = [], s
+        for part in line.split("\t"):
+            text = part.strip()
+            lead = len(part) - len(part.lstrip())
+            cells.append(Cell(text, at + lead, at + lead + len(text)))
+            at += len(part) + 1
+        if rows and len(cells) < len(rows[0]):  # a short row: the missing cells were blank on the right
+            cells += [Cell("", cells[-1].end, cells[-1].end)] * (len(rows[0]) - len(cells))
+        rows.append(cells)
+        end = s + len(line)
+    return (rows if len(rows) > 1 else []), end
 
 
 def _space_header(line: str) -> bool:
@@ -217,13 +251,15 @@ def find_tables(raw: str) -> list[Table]:
         header = len(text) <= longest and _HEADER_WORDS.match(text) is not None  # most lines are longer
         if _maybe_title(line) and _TITLE.match(line):
             starts.append((at, at + len(line) + 1, _raw_rows))
-        elif line.lstrip().startswith("|") and (not starts or at > starts[-1][1]):
+        elif line.lstrip().startswith("|") and (not starts or at >= starts[-1][1]):
             starts.append((at, at, _pipe_rows))
         elif line.startswith("\t") and not prev_tab and header:
             starts.append((at, at, _raw_rows))  # a tab table with no title line
-        elif not line.startswith("\t") and header and not prev_header and (not starts or at > starts[-1][1]):
+        elif not line.startswith("\t") and header and not prev_header and (not starts or at >= starts[-1][1]):
             starts.append((at, at, _line_rows))
-        elif " " in text and _space_header(line) and (not starts or at > starts[-1][1]):
+        elif "\t" in text and _tab_header(line) and (not starts or at >= starts[-1][1]):
+            starts.append((at, at, _tab_rows))
+        elif " " in text and _space_header(line) and (not starts or at >= starts[-1][1]):
             starts.append((at, at, _space_rows))
         if text:
             prev_tab = line.startswith("\t")
@@ -267,10 +303,14 @@ def _title_above(raw: str, start: int, floor: int) -> int:
     return start
 
 
+_OWNER_ROLES = ("lead", "responsible")  # the columns whose blank cells inherit; a blank 配合单位 names no one
+
+
 def _read_rows(rows: list[list[Cell]], start: int, end: int) -> Table | None:
     header: tuple[str, ...] = ()
     out: list[TableRow] = []
     context: list[str] = []
+    owners: dict[int, Cell] = {}  # unit column -> the last owner cell printed in it
     for cells in rows:
         texts = tuple(c.text for c in cells)
         if sum(1 for t in texts if _HEADER_WORDS.match(t)) >= 2:
@@ -292,8 +332,16 @@ def _read_rows(rows: list[list[Cell]], start: int, end: int) -> Table | None:
         for k, t in enumerate(ctx):
             if t and not re.fullmatch(r"\d+", t):
                 context = context[:k] + [t]
-        units = tuple((role, c) for k, role in unit_cols if (c := cell(k)) is not None and c.text)
-        out.append(TableRow(tuple(context), task, units))
+        units = []
+        for k, role in unit_cols:
+            c = cell(k)
+            if c is not None and not c.text and role in _OWNER_ROLES:
+                c = owners.get(k)  # a blank 牵头/责任单位 cell was merged with the one above: every task has an owner
+            if c is not None and c.text:
+                units.append((role, c))
+                if role in _OWNER_ROLES:
+                    owners[k] = c
+        out.append(TableRow(tuple(context), task, tuple(units)))
     return Table(start, end, header, tuple(out)) if out else None
 
 

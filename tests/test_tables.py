@@ -166,3 +166,21 @@ def test_column_names_of_a_tab_table(task_col, unit_col, role):
     (table,) = find_tables(raw)
     assert [(r.task.text, [(rl, c.text) for rl, c in r.units]) for r in table.rows] == [
         ("开展瓦斯专项治理行动。", [(role, "市能源局")])]
+
+
+def test_table_with_cells_between_tabs_and_a_merged_owner_cell():
+    # Word's "save as text": one row a line, cells between tabs; a blank 牵头单位 was merged with the row above,
+    # a blank 配合单位 names no one
+    raw = BODY + "重点任务分工\n序号\t工作任务\t牵头单位\t配合单位\n" \
+        "1\t开展瓦斯专项治理行动。\t市能源局\t市应急局\n" \
+        "2\t开展危险化学品专项整治。\t\t\n" \
+        "请各单位认真落实。\n"
+    (table,) = find_tables(raw)
+    assert [(r.task.text, [(role, c.text) for role, c in r.units]) for r in table.rows] == [
+        ("开展瓦斯专项治理行动。", [("lead", "市能源局"), ("support", "市应急局")]),
+        ("开展危险化学品专项整治。", [("lead", "市能源局")]),
+    ]
+    assert raw[table.end:].startswith("\n请各单位认真落实")
+    d = load_text(raw, "x.txt").documents[0]
+    assert [[(a.name, a.role, a.source) for a in t.assignments] for t in d.tasks] == [
+        [("市能源局", "lead", "table"), ("市应急局", "support", "table")], [("市能源局", "lead", "table")]]
