@@ -14,7 +14,7 @@ from loaders.lexicon import cues
 __all__ = [
     "CN_NUM", "alt", "date_iso", "ENUMERATOR", "MARKERS", "LINE_START_MARKER", "INLINE_MARKER", "CLOSING_LINE",
     "SENTENCE_END_CHARS", "DATE", "DOC_NUMBER", "DOC_NUMBER_TAIL", "ROLE_PHRASE", "ROLE_OF", "LABEL", "LABEL_ROLE",
-    "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "IN_SENTENCE_ACTOR", "IN_SENTENCE_VERB", "VERB_ROLES",
+    "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "OPEN_LIST_AFTER", "IN_SENTENCE_ACTOR", "IN_SENTENCE_VERB", "VERB_ROLES",
     "IN_SENTENCE_COPULA",
     "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS",
     "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
@@ -127,6 +127,7 @@ LABEL = re.compile(rf"(?P<label>{alt(LABEL_ROLE)})[：:]")
 DEFAULT_OPENER = re.compile(alt(_c["defaults"]["openers"]))
 DEFAULT_CLOSER = re.compile(alt(_c["defaults"]["closers"]))
 OPEN_LIST_SUFFIX = re.compile(rf"(?:{alt(_c['open_list']['suffixes'])})$")
+OPEN_LIST_AFTER = re.compile(alt(_c["open_list"]["suffixes"]))  # right after the last name: "市应急局等部门要…"
 ENTERPRISE_NAMES = tuple(_c["enterprise"]["names"])
 DEADLINE = re.compile("|".join([f"(?:{p})" for p in _c["deadline"]["patterns"]]
                                + [f"^(?:{alt(_c['labels']['ignore'])})[:：]"]))

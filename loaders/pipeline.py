@@ -504,7 +504,8 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
             units = d.assignments(actors, p.start, "in_sentence")
             if units:
                 source = units[0].source if all(u.source == units[0].source for u in units) else "in_sentence"
-                open_list = any("等" in u.name for u in units)
+                open_list = any("等" in u.name for u in units) or any(
+                    r.end > 0 and P.OPEN_LIST_AFTER.match(text, p.start + r.end) for r in actors)
         ordinals[sid] = ordinals.get(sid, 0) + 1
         tid = f"{sid}/t{ordinals[sid]}"
         rs, re_ = d.raw_span(p.start, p.end)

@@ -204,6 +204,8 @@ def _jurisdiction_for(prefix: str, jurisdiction: str | None) -> str | None:
     j = table.get(jurisdiction or "")
     if j is None:
         return jurisdiction
+    if j.name.endswith(prefix):  # 市应急局 in a notice of 醴陵市 (a county-level city) is 醴陵市's own
+        return j.name
     chain = [j]
     while chain[-1].parent and chain[-1].parent in table:
         chain.append(table[chain[-1].parent])

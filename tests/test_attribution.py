@@ -184,3 +184,11 @@ def test_a_labelled_line_may_end_the_file(ending):
     d = load_text(raw, "t.txt").documents[0]
     assert [a.name for t in d.tasks for a in t.assignments][:1] == ["省财政厅"]
     assert d.unplaced == ()
+
+
+def test_an_open_list_in_the_sentence():
+    raw = _HEAD + "一、重点任务\n（一）加强监管。市生态环境局、市自然资源和规划局等部门要按照职责分工给予支持。\n" \
+        "（二）加强执法。市应急局要加强执法。\n\n测试市人民政府\n2025年1月1日\n"
+    d = load_text(raw, "t.txt").documents[0]
+    assert [(t.open_list, [(a.name, a.role) for a in t.assignments]) for t in d.tasks] == [
+        (True, [("市生态环境局", "shared"), ("市自然资源和规划局", "shared")]), (False, [("市应急局", "responsible")])]

@@ -178,7 +178,7 @@ def test_document_header(header, expected):
 @pytest.mark.parametrize("issuer,expected", [
     ("临汾市人民政府", ("临汾市", "city", "临汾市应急管理局")),
     ("苏州市人民政府", ("苏州市", "city", "苏州市应急管理局")),  # 苏州 is no autonomous 州
-    ("昆山市人民政府", ("昆山市", "county", "苏州市应急管理局")),  # a county-level city: 市应急局 is 苏州's
+    ("昆山市人民政府", ("昆山市", "county", "昆山市应急管理局")),  # a county-level city's 市应急局 is its own
     ("苏州市吴中区安全生产委员会", ("吴中区", "county", "苏州市应急管理局")),  # the innermost area
     ("北京市应急管理局", ("北京市", "province", "北京市应急管理局")),
     ("恩施土家族苗族自治州人民政府", ("恩施土家族苗族自治州", "city", "恩施土家族苗族自治州应急管理局")),
