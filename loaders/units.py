@@ -181,6 +181,9 @@ def _folded(name: str) -> str:
 _GOVERNMENT_LIST = re.compile(r"^各(?:相关|有关)?[县乡市区镇].{0,8}(?:人民政府|政府|管委会)$")
 
 
+_LEADING_SOME = re.compile(r"^(?:各|有关|相关)+")  # 相关生产经营单位 / 有关企业 are enterprises, not vague bodies
+
+
 @lru_cache(maxsize=8192)
 def unit_kind(name: str) -> str:
     """department | government | committee | party | enterprise | vague | other."""
@@ -188,7 +191,7 @@ def unit_kind(name: str) -> str:
     if n in P.ENTERPRISE_NAMES:
         return "enterprise"
     for kind, rx in P.KIND_RULES:
-        if kind == "enterprise" and rx.search(n) and not P.VAGUE.search(n.replace("有关企业", "")):
+        if kind == "enterprise" and rx.search(n) and not P.VAGUE.search(_LEADING_SOME.sub("", n)):
             return "enterprise"
     if P.VAGUE.search(n) and not _GOVERNMENT_LIST.search(n):
         return "vague"

@@ -14,7 +14,9 @@ KINDS = [
     ("负有安全监管职责的部门", "vague"), ("各级各部门", "vague"), ("相关部门", "vague"),
     ("各行业主管部门", "vague"), ("市安委会有关成员单位", "vague"), ("监管部门", "vague"),
     ("市发展改革委", "department"), ("市卫健委", "department"), ("各成员单位", "vague"), ("县直各单位", "vague"),
-    ("重点企业", "enterprise"),
+    ("重点企业", "enterprise"), ("相关生产经营单位", "enterprise"), ("各用人单位", "enterprise"),
+    ("各县（市、区）应急管理局", "department"), ("各乡镇安监站", "department"), ("各乡镇人民政府", "government"),
+    ("各县（市、区）人民政府", "government"), ("乡镇", "government"),
 ]
 
 
