@@ -53,7 +53,8 @@ def iter_documents(store: Store) -> Iterator[dict[str, Any]]:
             {
                 "source_file": row["source_file"],
                 "id": row["document_id"],
-                "number": row["number"],
+                "number": row["printed_number"] or row["number"],  # as printed; number_normalised links
+                "number_normalised": row["number"],
                 "issuer": row["issuer"],
                 "title": row["title"],
                 "date": row["date"],

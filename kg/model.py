@@ -156,7 +156,7 @@ class Document:
 
     id: str
     source_file: str  # base name of the file it came from
-    number: str | None  # 文号, whitespace removed, e.g. 临政发〔2024〕1号
+    number: str | None  # 文号, whitespace removed, brackets 〔〕, e.g. 临政发〔2024〕1号 (ids and links use it)
     issuer: str | None
     title: str | None
     date: str | None  # ISO yyyy-mm-dd
@@ -174,6 +174,7 @@ class Document:
     defaults: tuple[DefaultClause, ...] = ()
     glossary: tuple[Term, ...] = ()
     unplaced: tuple[Span, ...] = ()  # body text placed in no section or task
+    printed_number: str | None = None  # the 文号 as printed when that differs from number: 杨政发[2024]12号, …第12号
 
 
 @dataclass(frozen=True)

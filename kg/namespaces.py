@@ -112,6 +112,7 @@ class SD(DefinedNamespace):
     level: URIRef
     issuerName: URIRef
     documentNumber: URIRef
+    printedNumber: URIRef
     fileName: URIRef
     sha256: URIRef
     length: URIRef

@@ -183,6 +183,7 @@ class _Writer:
         add(d, SD.ordinal, _int(position))
         add(d, SD.documentKind, _literal(doc.kind))
         self.text(d, ELI.id_local, doc.number)
+        self.text(d, SD.printedNumber, doc.printed_number)
         self.text(d, ELI.title, doc.title)
         self.text(d, SD.level, doc.level)
         ownership = Counter(task.ownership for task in doc.tasks)  # derived counts: document_overview

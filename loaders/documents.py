@@ -71,6 +71,8 @@ class DocFrame:
     # a notice that prints what it issues after its signature (关于印发…的通知 + the 工作要点 itself): the body
     # runs on past the signature block [signature_start, signature_end) to body_end
     signature: tuple[int, int] | None = None
+    number_span: tuple[int, int] | None = None  # where the 文号 is printed (its brackets and 第 as printed)
+    printed_number: str | None = None  # the 文号 as a site's 发文字号 label prints it
 
 
 def _norm_number(m: re.Match) -> str:
@@ -117,6 +119,7 @@ def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> 
     if anchor is not None:
         m = _NUMBER_LINE.match(lines[anchor].text)
         fr.number = _norm_number(m)
+        fr.number_span = (lines[anchor].start + m.start("prefix"), lines[anchor].start + m.end("seq") + 1)
     # header: lines up to the addressee line (主送) or the first numbered heading
     body_k = None
     for k in range(0, min(len(seg), head_end + 8)):
@@ -194,6 +197,7 @@ def _apply_site_labels(fr: DocFrame, site: dict[str, str]) -> None:
         m = P.DOC_NUMBER.search(site["number"])
         if m:
             fr.number = _norm_number(m)
+            fr.printed_number = re.sub(r"\s+", "", m.group(0))
     if "issuer" in site and fr.issuer is None:
         fr.issuer = site["issuer"]
     if "title" in site and fr.title is None:

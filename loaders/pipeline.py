@@ -268,6 +268,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         addressees=tuple(d.printed(a, b) for _, a, b in fr.addressees),
         cc=tuple(fr.cc), cited_regulations=tuple(reg_titles),
         cited_document_numbers=tuple(fr.cited_numbers),
+        printed_number=_printed_number(d, fr),
         sections=tuple(sections), tasks=tuple(tasks), defaults=tuple(defaults),
         glossary=tuple(glossary), unplaced=tuple(unplaced),
     )
@@ -275,6 +276,12 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
 
 _TASK_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})：")  # "水旱灾害：…" at the start of a task
 _INLINE_LABEL = re.compile(r"(?<=[。；，\n])(?P<label>[\u4e00-\u9fff]{2,8})：")
+
+
+def _printed_number(d: _Doc, fr) -> str | None:
+    """The 文号 as printed ("杨政发[2024]12号", "衡政函〔2024〕第12号") when that is not `fr.number`."""
+    printed = d.printed(*fr.number_span) if fr.number_span else fr.printed_number
+    return printed if printed and printed != fr.number else None
 
 
 def _parts(text: str, start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -30,7 +30,8 @@ def test_documents_export_equals_the_model(corpus_store, model_docs):
     for name in sorted(model_docs):
         for d in model_docs[name].documents:
             want.append({
-                "source_file": d.source_file, "id": d.id, "number": d.number, "issuer": d.issuer, "title": d.title,
+                "source_file": d.source_file, "id": d.id, "number": d.printed_number or d.number,
+                "number_normalised": d.number, "issuer": d.issuer, "title": d.title,
                 "date": d.date, "jurisdiction": d.jurisdiction, "level": d.level, "kind": d.kind,
                 "addressees": list(d.addressees), "cc": list(d.cc), "cited_regulations": list(d.cited_regulations),
                 "cited_document_numbers": list(d.cited_document_numbers), "start": d.start, "end": d.end,

@@ -253,3 +253,18 @@ def test_kind_and_jurisdiction(issuer, title, expected):
     raw = f"{issuer}\n{title}\n测发〔2024〕1号\n各有关单位：\n一、压实责任\n（一）开展检查（市应急局负责）。\n\n{issuer}\n2024年3月10日\n"
     d = load_text(raw, "t.txt").documents[0]
     assert (d.jurisdiction, d.level, d.kind) == expected
+
+
+@pytest.mark.parametrize("printed,number", [
+    ("杨政发[2024]12号", "杨政发〔2024〕12号"),
+    ("舟安办（2024）15号", "舟安办〔2024〕15号"),
+    ("湘安【2024】2号", "湘安〔2024〕2号"),
+    ("衡政函〔2024〕第12号", "衡政函〔2024〕12号"),
+    ("临政发〔2024〕1号", "临政发〔2024〕1号"),
+])
+def test_the_document_number_as_printed_and_normalised(printed, number):
+    from loaders import load_text
+
+    raw = f"测试市人民政府\n{printed}\n关于做好安全生产工作的通知\n各县人民政府：\n一、重点工作\n（一）开展检查（市应急局负责）。\n"
+    d = load_text(raw, "t.txt").documents[0]
+    assert (d.number, d.printed_number) == (number, printed if printed != number else None)
