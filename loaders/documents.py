@@ -306,6 +306,9 @@ def _read_attachment(fr: DocFrame, body: list[Line], k: int) -> None:
     fr.body_end = body[end].start if end < len(body) else body[-1].end
 
 
+_TOWN = re.compile(r"(?P<town>[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道办事处|街道))(?:人民政府|党委|政府|办事处|工委)")
+
+
 def _innermost(who: str) -> str | None:
     """The innermost known area an issuer's name begins with: 苏州市吴中区安全生产委员会 -> 吴中区."""
     found, rest = None, who.removeprefix("中共")  # 中共瑞金市委办公室: 瑞金市
@@ -333,7 +336,10 @@ def _derive(fr: DocFrame) -> None:
     name = _innermost(who)
     if name is None and fr.kind == "interpretation":
         name = next((n for n in by_length() if n in title), None)
-    if name is not None:
+    town = _TOWN.match(who[len(name):] if name and who.startswith(name) else who)
+    if town:  # a town's government (杨柳镇人民政府): the schema has no level below county
+        fr.jurisdiction, fr.level = town.group("town"), "county"
+    elif name is not None:
         fr.jurisdiction, fr.level = name, known[name].level
     else:
         m = re.match(r"^(.{1,8}?(?:省|自治区|市|州(?!市)|盟|县|区|旗))", who)

@@ -246,6 +246,8 @@ def test_a_signature_date_in_chinese_numerals_ends_the_document_before_the_next(
     ("中共瑞金市委办公室", "关于进一步压实安全生产责任的意见", ("瑞金市", "county", "other")),  # 中共 is no place
     ("赣州市安全生产委员会办公室", "关于2024年安全生产工作情况的通报", ("赣州市", "city", "other")),
     ("赣州市人民政府", "关于做好2024年安全生产工作的通知", ("赣州市", "city", "notice")),
+    ("杨柳镇人民政府", "关于做好2024年安全生产工作的通知", ("杨柳镇", "county", "notice")),  # no level below county
+    ("崇义县杨柳镇人民政府", "关于做好2024年安全生产工作的通知", ("杨柳镇", "county", "notice")),
 ])
 def test_kind_and_jurisdiction(issuer, title, expected):
     from loaders import load_text
