@@ -158,9 +158,13 @@ def _short_task_sector(flat: str, counts: dict[str, tuple[int, int, int]]) -> st
     sectors ("抓好森林草原火灾、水旱灾害、地质灾害等…")."""
     t = _table()
     m = t.body_re.search(flat, 0, SHORT_CUE_WITHIN + 12)
-    if m is None or m.start() > SHORT_CUE_WITHIN or flat[m.end():m.end() + 1] in ("、", "和", "及", "与"):
+    if m is None or m.start() > SHORT_CUE_WITHIN:
         return None
     code = t.body_of.get(m.group())
+    if flat[m.end():m.end() + 1] in ("、", "和", "及", "与"):  # a list: only when it names no other sector
+        nxt = t.body_re.match(flat, m.end() + 1)
+        if nxt is None or t.body_of.get(nxt.group()) != code:
+            return None
     if code not in t.can_lead or code not in counts or counts[code][0] < max(v[0] for v in counts.values()):
         return None
     return code

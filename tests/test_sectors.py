@@ -79,6 +79,8 @@ PRIMARY = [
     # a short task (a table row) whose first words name a sector; not when the cue comes later in a list
     ([], "开展城镇燃气安全专项整治，重点排查老旧管网和餐饮场所", "gas"),
     ([], "组织开展在建工程防汛安全专项检查", "construction"),
+    ([], "开展人员密集场所、高层建筑消防安全检查", "fire"),  # a list of one sector's cues
+    ([], "开展渔船、商船防台避风检查", "road_transport"),
     ([], "加强重大风险源头管控。推动开发区、工业园区、化工园区等重点区域制定禁止类产业目录。", GENERAL),
     # heading cues: 森林消防 is forest fire, never 消防; a 工贸 hazard names its sector
     (["森林消防"], "加强野外火源管控。", "forest_grassland_fire"),
