@@ -14,7 +14,7 @@ from loaders.units import is_unit_like, split_units
 
 __all__ = ["sentence_actors", "actor_cuts"]
 
-_BY = re.compile(r"(?:^|(?<=[。；，\n]))由(?P<units>[^，。；]{2,40}?)(?P<role>牵头|负责|会同|组织)"
+_BY = re.compile(r"(?:^|(?<=[。；，\n])|(?<=分别))由(?P<units>[^，。；]{2,40}?)(?P<role>牵头|负责|会同|组织)"
                  rf"(?!{P.alt(cues()['in_sentence']['verb_not_before'])})")  # 由…负责人担任 names no one
 # after the actor's modal or 负责: a verb of oversight ("X要督促企业落实", "X负责指导督促…")
 _OVERSEE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:负责)?(?:{P.alt(cues()['oversee_verbs']['verbs'])})")
@@ -67,7 +67,7 @@ def _with_oversight(text: str, r: Role) -> list[Role]:
 def _actor_units(m: re.Match) -> list:
     """The unit mentions of an actor match, or [] when any part of it is not a unit."""
     actor = m.group("actor")
-    if (_SKIP_ACTOR.match(actor) and actor not in P.ENTERPRISE_NAMES) or "，" in actor:
+    if (_SKIP_ACTOR.match(actor) and actor not in P.ENTERPRISE_NAMES) or "，" in actor or "分别由" in actor:
         return []
     mentions, _ = split_units(actor)
     good = [u for u in mentions if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name)]

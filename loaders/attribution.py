@@ -37,6 +37,8 @@ _ROLES_AT_END = re.compile(
     rf"(?P<roles>(?:{P.ROLE_PHRASE.pattern})(?:(?:{P.alt(cues()['connectors']['role_join'])})?(?:{P.ROLE_PHRASE.pattern}))*)$"
 )
 _WITH_LEAD = re.compile(P.alt(cues()["connectors"]["with_lead"]))
+_ROLE_THEN_LIST = re.compile(rf"(?P<role>{P.ROLE_PHRASE.pattern})、")
+_BY_PREFIX = re.compile(P.alt(cues()["connectors"]["by_prefixes"]))
 
 
 def parse_roles(s: str) -> list[str]:
@@ -59,8 +61,14 @@ def parse_roles(s: str) -> list[str]:
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
-    """Top-level clauses split on ， ； 。"""
-    return top_level_split(s, "，；。;,")
+    """Top-level clauses split on ， ； 。, and on 、 right after a role phrase ("市应急局牵头、市消防救援支队配合")."""
+    out = []
+    for a, b in top_level_split(s, "，；。;,"):
+        for m in _ROLE_THEN_LIST.finditer(s, a, b):
+            out.append((a, m.end("role")))
+            a = m.end()
+        out.append((a, b))
+    return out
 
 
 # a role marked after one name: "市能源局（牵头）、市应急局", "市能源局（牵头单位）"
@@ -70,6 +78,9 @@ _ROLE_MARK = re.compile(rf"[（(](?P<phrase>{P.alt(_MARK_ROLE)})[）)]")
 
 def _units(s: str, a: int, b: int) -> tuple[list[tuple[str, int, int, str]], bool]:
     """(name, start, end, role marked after the name or "") of the units printed in s[a:b]."""
+    by = _BY_PREFIX.match(s, a, b)  # "（分别由市住建局、市商务局负责）"
+    if by and by.end() < b:
+        a = by.end()
     text, marks = s[a:b], {}
     for m in _ROLE_MARK.finditer(text):
         marks[m.start()] = _MARK_ROLE[m.group("phrase")]

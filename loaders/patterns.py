@@ -123,7 +123,7 @@ for _v in _c["oversee_verbs"]["verbs"]:
             ROLE_OF.setdefault(_v + _who + _done, "oversee")
 ROLE_PHRASE = re.compile(rf"(?:{alt(ROLE_OF)})")
 LABEL_ROLE: dict[str, str] = {w: role for role, ws in _c["labels"].items() for w in ws}
-LABEL = re.compile(rf"(?P<label>{alt(LABEL_ROLE)})[：:]")
+LABEL = re.compile(rf"(?P<label>{alt(LABEL_ROLE)})(?:[：:]|为(?=[\u4e00-\u9fff]))")  # 责任单位：A / 责任单位为A
 DEFAULT_OPENER = re.compile(alt(_c["defaults"]["openers"]))
 DEFAULT_CLOSER = re.compile(alt(_c["defaults"]["closers"]))
 OPEN_LIST_SUFFIX = re.compile(rf"(?:{alt(_c['open_list']['suffixes'])})$")

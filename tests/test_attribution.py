@@ -93,6 +93,12 @@ CASES = [
     ("县应急管理局负责汇总", [("县应急管理局", "responsible", "department")], False),
     ("市应急管理局统筹协调", [("市应急管理局", "lead", "department")], False),
     ("责任单位：省财政厅；责任领导：王志强", [("省财政厅", "responsible", "department")], False),
+    ("分别由市住建局、市商务局负责", [("市住建局", "responsible", "department"), ("市商务局", "responsible", "department")], False),
+    ("市交通局、市公安局分别牵头", [("市交通局", "lead", "department"), ("市公安局", "lead", "department")], False),
+    ("市应急局牵头、市消防救援支队配合", [("市应急局", "lead", "department"), ("市消防救援支队", "support", "department")], False),
+    ("市教育局为责任单位", [("市教育局", "responsible", "department")], False),
+    ("责任单位为市文旅广体局、市商务局", [("市文旅广体局", "responsible", "department"), ("市商务局", "responsible", "department")], False),
+    ("市文旅广体局为牵头单位，市商务局为配合单位", [("市文旅广体局", "lead", "department"), ("市商务局", "support", "department")], False),
 ]
 
 
