@@ -31,6 +31,7 @@ class Attribution:
     units: tuple[Role, ...]
     open_list: bool
     defaults: tuple[Role, ...] = field(default=())
+    same_below: bool = False  # "…，下同": the units also answer for the tasks after it that name no one
 
 
 _ROLES_AT_END = re.compile(
@@ -38,6 +39,7 @@ _ROLES_AT_END = re.compile(
 )
 _WITH_LEAD = re.compile(P.alt(cues()["connectors"]["with_lead"]))
 _ROLE_THEN_LIST = re.compile(rf"(?P<role>{P.ROLE_PHRASE.pattern})、")
+_SAME_BELOW = re.compile(rf"[，,；]?(?:{P.alt(cues()['defaults']['same_below'])})[。；]?$")
 _BY_PREFIX = re.compile(P.alt(cues()["connectors"]["by_prefixes"]))
 
 
@@ -169,7 +171,11 @@ def parse_attribution(content: str, *, table: bool = False) -> Attribution | Non
     defaults: list[Role] = []
     open_list = False
     any_role = False
+    same_below = False
     for sa, sb in _sentences(s):
+        same = _SAME_BELOW.search(s, sa, sb)
+        if same:  # "…分工负责，下同": these units, and a default of the same
+            sb = same.start()
         sent = s[sa:sb]
         d = P.DEFAULT_OPENER.search(sent)
         if d:
@@ -191,6 +197,7 @@ def parse_attribution(content: str, *, table: bool = False) -> Attribution | Non
             any_role |= had
             open_list |= o
         units += clause_roles
+        same_below |= bool(same)
     if not units and not defaults:
         return None
     if not any_role and not table:
@@ -198,7 +205,7 @@ def parse_attribution(content: str, *, table: bool = False) -> Attribution | Non
     if not all(is_unit_like(r.name) for r in units + defaults):
         return None
     resolved = _fill_roles(units)
-    return Attribution(tuple(resolved), open_list, tuple(defaults))
+    return Attribution(tuple(resolved), open_list, tuple(defaults), same_below)
 
 
 def _sentences(s: str) -> list[tuple[int, int]]:

@@ -483,6 +483,7 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
     inherited: list[Assignment] = []
     ordinals: dict[str, int] = {}
     opened: set[str] = set()  # sections whose heading's blanket default is in force
+    same_below: Piece | None = None  # the last task whose attribution ends in 下同
     # cn_shi siblings share a trailing attribution printed once after the last of them
     drafts = _share_trailing(d, drafts)
     drafts = [x for draft in drafts for x in _split_by_actors(d, draft, row_cuts, heading_attr, parents)]
@@ -500,6 +501,11 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
             if up is not None:
                 p = Piece(p.start, p.end, heading_attr[up].attribution, heading_attr[up].attr_start)
                 from_heading = True
+            elif same_below is not None:  # an earlier "（…，下同）" names who answers for this one too
+                p = Piece(p.start, p.end, same_below.attribution, same_below.attr_start)
+                from_heading = True
+        elif p.attribution is not None and p.attribution.same_below:
+            same_below = p
         if p.attribution is not None:
             units = d.assignments(p.attribution.units, p.attr_start, "parenthetical")
             source, open_list = "parenthetical", p.attribution.open_list

@@ -198,3 +198,13 @@ def test_an_open_list_in_the_sentence():
     d = load_text(raw, "t.txt").documents[0]
     assert [(t.open_list, [(a.name, a.role) for a in t.assignments]) for t in d.tasks] == [
         (True, [("市生态环境局", "shared"), ("市自然资源和规划局", "shared")]), (False, [("市应急局", "responsible")])]
+
+
+def test_same_below_names_the_owners_of_the_tasks_after_it_that_name_none():
+    raw = _HEAD + "一、重点任务\n（一）加强监管。开展燃气检查。（市安委办牵头，市安委会各成员单位按职责分工负责，下同）\n" \
+        "（二）加强执法。开展执法检查。\n（三）加强培训。开展培训（市人社局负责）。\n\n测试市人民政府\n2025年1月1日\n"
+    d = load_text(raw, "t.txt").documents[0]
+    both = [("市安委办", "lead"), ("市安委会各成员单位", "shared")]
+    assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == [both, both, [("市人社局", "responsible")]]
+    assert d.defaults == ()
+    assert parse_attribution("以下简称“燃气企业”，下同") is None
