@@ -225,7 +225,8 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         drafts += _letter_tasks(d, pa, pb)
     drafts.sort(key=lambda x: x[2].start)  # a letter before what it issues
     parents = {sec.id: sec.parent_id for sec in sections}
-    tasks, defaults = _tasks(d, drafts, row_cuts, heading_attr, parents)
+    leading = _preamble_defaults(text, [r for hi, r in regions if hi is None])
+    tasks, defaults = _tasks(d, drafts, row_cuts, heading_attr, parents, leading)
     extra = _table_only_tasks(d, doc_tables, row_cuts, sections, len(tasks))
     if extra:
         t0 = doc_tables[0][2]
@@ -476,8 +477,23 @@ def _heading_attributions(text: str, headings: list[Heading], sec_of: dict[int, 
     return out
 
 
+def _preamble_defaults(text: str, spans: list[tuple[int, int]]) -> list[Piece]:
+    """Blanket defaults printed before the first item ("以下各项任务均由各县（市、区）政府负责落实，不再列出。"):
+    every task of the document inherits them."""
+    out = []
+    for a, b in spans:
+        for m in P.DEFAULT_OPENER.finditer(text, a, b):
+            s = max(text.rfind(c, a, m.start()) for c in "。；\n") + 1
+            s = max(s, a)
+            e = min([k for k in (text.find(c, m.end(), b) for c in "。\n") if k >= 0] or [b])
+            attr = parse_attribution(text[s:e])
+            if attr is not None and attr.defaults:
+                out.append(Piece(s, e, attr, s))
+    return out
+
+
 def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[str, Piece],
-           parents: dict[str, str | None]):
+           parents: dict[str, str | None], leading: list[Piece] = ()):
     tasks: list[Task] = []
     defaults: list[DefaultClause] = []
     inherited: list[Assignment] = []
@@ -521,6 +537,10 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
                     r.end > 0 and P.OPEN_LIST_AFTER.match(text, p.start + r.end) for r in actors)
         ordinals[sid] = ordinals.get(sid, 0) + 1
         tid = f"{sid}/t{ordinals[sid]}"
+        if not tasks:  # defaults printed before the first item start at it
+            for lp in leading:
+                defaults.append(d.default_clause(lp, tid))
+                inherited += defaults[-1].units
         rs, re_ = d.raw_span(p.start, p.end)
         body = text[p.start:p.end].replace("\n", "")
         label = _TASK_LABEL.match(body)

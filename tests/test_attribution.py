@@ -208,3 +208,13 @@ def test_same_below_names_the_owners_of_the_tasks_after_it_that_name_none():
     assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == [both, both, [("市人社局", "responsible")]]
     assert d.defaults == ()
     assert parse_attribution("以下简称“燃气企业”，下同") is None
+
+
+def test_a_default_before_the_first_item_reaches_every_task():
+    raw = _HEAD + "现将有关事项通知如下：\n以下各项任务均由各县（市、区）政府负责落实，不再列出。\n一、重点任务\n" \
+        "（一）加强监管。开展燃气检查。（市住建局负责）\n（二）加强执法。开展执法检查。\n\n测试市人民政府\n2025年1月1日\n"
+    d = load_text(raw, "t.txt").documents[0]
+    counties = ("各县（市、区）政府", "responsible", True)
+    assert [[(a.name, a.role, a.inherited) for a in t.assignments] for t in d.tasks] == [
+        [("市住建局", "responsible", False), counties], [counties]]
+    assert [[u.name for u in c.units] for c in d.defaults] == [["各县（市、区）政府"]]
