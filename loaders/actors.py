@@ -17,7 +17,8 @@ __all__ = ["sentence_actors", "actor_cuts"]
 _BY = re.compile(r"(?:^|(?<=[。；，\n])|(?<=分别))由(?P<units>[^，。；]{2,40}?)(?P<role>牵头|负责|会同|组织)"
                  rf"(?!{P.alt(cues()['in_sentence']['verb_not_before'])})")  # 由…负责人担任 names no one
 # after the actor's modal or 负责: a verb of oversight ("X要督促企业落实", "X负责指导督促…")
-_OVERSEE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:负责)?(?:{P.alt(cues()['oversee_verbs']['verbs'])})")
+_OVERSEE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:(?:负责)?(?:{P.alt(cues()['oversee_verbs']['verbs'])})"
+                      r"|加强(?:指导督促|督促指导|督促|指导)(?![和与]))")  # "加强指导督促"; not 加强监督管理
 _SHARED_AFTER = re.compile(P.alt(w for w, r in P.VERB_ROLES.items() if r == "shared"))
 _REQUEST = "请"
 _JOINT_ROLE = cues()["in_sentence"]["joint_role"]  # the partners of "X会同Y…" (X leads)

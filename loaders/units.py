@@ -51,7 +51,7 @@ def _complete(name: str) -> bool:
     for pre in cues()["units"]["prefixes"]:
         if core.startswith(pre) and core[1:] in unit_lexicon():
             return True
-    if core in unit_lexicon() or core in P.ENTERPRISE_NAMES:
+    if core in unit_lexicon() or core in P.ENTERPRISE_NAMES or core in _SHORT_NAMES:
         return True
     if P.UNIT_SUFFIX.search(name) or (P.VAGUE.search(name) and len(name) >= 3):
         return True
@@ -181,6 +181,7 @@ def _folded(name: str) -> str:
 _GOVERNMENT_LIST = re.compile(r"^各(?:相关|有关)?[县乡市区镇].{0,8}(?:人民政府|政府|管委会)$")
 
 
+_SHORT_NAMES = frozenset(cues()["units"]["short_names"])
 _LEADING_SOME = re.compile(r"^(?:各|有关|相关)+")  # 相关生产经营单位 / 有关企业 are enterprises, not vague bodies
 
 
