@@ -149,7 +149,8 @@ def title_sector(title: str) -> str | None:
     t = _table()
     flat = _WS.sub("", title)
     found = {t.heading_of[m.group()] for m in t.heading_re.finditer(flat)
-             if m.group() in t.heading_of and not _UNIT_AFTER.match(flat, m.end())}
+             if m.group() in t.heading_of and not _UNIT_AFTER.match(flat, m.end())
+             and flat[m.end():m.end() + 1] != "等"}  # "城镇燃气等重点领域": one of several
     return found.pop() if len(found) == 1 and GENERAL not in found else None
 
 

@@ -182,6 +182,7 @@ def test_corpus_headings_decide(corpus_dir):
     ("关于做好2024年安全生产工作的通知", None),
     ("关于授权临汾市交通运输局为洪洞至大宁高速公路工程等项目实施机构的批复", None),  # a unit's name, not a topic
     ("关于加强燃气和消防安全工作的通知", None),  # two sectors: no single topic
+    ("关于开展城镇燃气等重点领域安全隐患排查整治的通知", None),  # one of several
 ])
 def test_title_sector(title, expected):
     from loaders.sectors import title_sector

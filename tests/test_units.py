@@ -16,7 +16,7 @@ KINDS = [
     ("市发展改革委", "department"), ("市卫健委", "department"), ("各成员单位", "vague"), ("县直各单位", "vague"),
     ("重点企业", "enterprise"), ("相关生产经营单位", "enterprise"), ("各用人单位", "enterprise"),
     ("各县（市、区）应急管理局", "department"), ("各乡镇安监站", "department"), ("各乡镇人民政府", "government"),
-    ("各县（市、区）人民政府", "government"), ("乡镇", "government"),
+    ("各县（市、区）人民政府", "government"), ("乡镇", "government"), ("各地各部门", "vague"), ("市政府各部门", "vague"),
 ]
 
 
