@@ -84,12 +84,13 @@ SENTENCE_END_CHARS = "。！？；：）］】"
 _Y = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})"
 _M = r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})"
 _D = r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})"
+_PUBLISH_NOTE = r"[（(]此件[^）)]{0,12}[）)]"  # "（此件公开发布）", printed on the date's line in PDF text
 _DATE_NOGROUPS = rf"{_Y}年{_M}月{_D}日".replace("?P<y>", "?:").replace("?P<m>", "?:").replace("?P<d>", "?:")
 CLOSING_LINE = re.compile(  # the date in either numerals: 2024年11月28日, 二〇二四年十一月二十八日
-    rf"^(?:（此件公开发布）|（此件.{{0,12}}）|抄送[：:]|.{{0,30}}印发$|{_DATE_NOGROUPS}(?:印发)?$|-{{3,}}$|校对[：:]|共印)"
+    rf"^(?:（此件公开发布）|（此件.{{0,12}}）|抄送[：:]|.{{0,30}}印发$|{_DATE_NOGROUPS}(?:印发|{_PUBLISH_NOTE})?$|-{{3,}}$|校对[：:]|共印)"
 )
 DATE = re.compile(rf"{_Y}年{_M}月{_D}日")
-SIGNATURE_DATE = re.compile(rf"^{_Y}年{_M}月{_D}日$")
+SIGNATURE_DATE = re.compile(rf"^{_Y}年{_M}月{_D}日(?:{_PUBLISH_NOTE})?$")
 PRINTED_LINE = re.compile(rf"{_Y}年{_M}月{_D}日印发")
 _DOC_NUMBER_TAIL = r"[〔［【（\[](?P<year>\d{4})[〕］】）\]]第?(?P<seq>\d{1,4})号"
 DOC_NUMBER = re.compile(rf"(?P<prefix>[\u4e00-\u9fff]{{1,12}}?){_DOC_NUMBER_TAIL}")

@@ -242,6 +242,16 @@ def test_a_signature_date_in_chinese_numerals_ends_the_document_before_the_next(
         ("赣市应急函〔2024〕112号", "赣州市应急管理局", "2024-12-03", "reply")]
 
 
+def test_a_publish_note_on_the_date_line_still_ends_the_body():
+    from loaders import load_text
+
+    raw = ("宜宾市人民政府办公室\n宜府办发〔2024〕9号\n关于做好汛期安全生产工作的通知\n各区县人民政府：\n"
+           "（一）严格值班值守。严格执行24小时值班制度。（各区县人民政府负责）\n宜宾市人民政府办公室\n2024年6月14日（此件公开发布）\n")
+    d = load_text(raw, "t.txt").documents[0]
+    assert d.date == "2024-06-14"
+    assert [t.text for t in d.tasks] == ["严格值班值守。严格执行24小时值班制度。（各区县人民政府负责）"]
+
+
 @pytest.mark.parametrize("issuer,title,expected", [
     ("中共瑞金市委办公室", "关于进一步压实安全生产责任的意见", ("瑞金市", "county", "other")),  # 中共 is no place
     ("赣州市安全生产委员会办公室", "关于2024年安全生产工作情况的通报", ("赣州市", "city", "other")),
