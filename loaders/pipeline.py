@@ -510,20 +510,29 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
         open_list = False
         row = _row_for(p, row_cuts, text)
         from_heading = False
+        # the attributions of the headings above, nearest first: "（一）…（牵头单位：市应急局）" over "2．…（责任单位：…）"
+        above = [heading_attr[up] for up in _ancestors(sid, parents) if up in heading_attr]
+        extra: list[Assignment] = []  # owners named by further headings (after the task's) or by the headings
+        owners_first = False           # (before the task's own helpers)
         if p.attribution is None and row is None:
-            up = sid
-            while up is not None and up not in heading_attr:
-                up = parents.get(up)
-            if up is not None:
-                p = Piece(p.start, p.end, heading_attr[up].attribution, heading_attr[up].attr_start)
+            if above:
+                p = Piece(p.start, p.end, above[0].attribution, above[0].attr_start)
+                extra = [u for h in above[1:] for u in d.assignments(h.attribution.units, h.attr_start, "parenthetical")]
                 from_heading = True
             elif same_below is not None:  # an earlier "（…，下同）" names who answers for this one too
                 p = Piece(p.start, p.end, same_below.attribution, same_below.attr_start)
                 from_heading = True
         elif p.attribution is not None and p.attribution.same_below:
             same_below = p
+        elif p.attribution is not None and above and not any(r.role in _OWNER_ROLES for r in p.attribution.units):
+            # a task's own bracket names only helpers ("（市公安局配合）"): the owners are the headings'
+            extra = [u for h in above for u in d.assignments(h.attribution.units, h.attr_start, "parenthetical")]
+            owners_first = True
         if p.attribution is not None:
             units = d.assignments(p.attribution.units, p.attr_start, "parenthetical")
+            named = {(u.name, u.role) for u in units}
+            more = [u for u in extra if (u.name, u.role) not in named and not named.add((u.name, u.role))]
+            units = more + units if owners_first else units + more
             source, open_list = "parenthetical", p.attribution.open_list
         elif row is not None:
             units, open_list = _row_units(d, row)
@@ -566,6 +575,18 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
             defaults.append(d.default_clause(p, tid))
             inherited += defaults[-1].units
     return tasks, defaults
+
+
+_OWNER_ROLES = ("lead", "responsible", "shared", "oversee")  # a bracket of only support units names no owner
+
+
+def _ancestors(sid: str | None, parents: dict[str, str | None]) -> list[str]:
+    """sid and the sections above it, nearest first."""
+    out = []
+    while sid is not None:
+        out.append(sid)
+        sid = parents.get(sid)
+    return out
 
 
 def _split_by_actors(d: _Doc, draft, row_cuts, heading_attr, parents) -> list:
