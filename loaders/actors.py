@@ -70,6 +70,9 @@ def _actor_units(m: re.Match) -> list:
     actor = m.group("actor")
     if (_SKIP_ACTOR.match(actor) and actor not in P.ENTERPRISE_NAMES) or "，" in actor or "分别由" in actor:
         return []
+    k = actor.find("对")  # "各县市区人民政府对本行政区域内…负总责": the actor ends before 对
+    if k >= 2 and is_unit_like(actor[:k]):
+        actor = actor[:k]
     mentions, _ = split_units(actor)
     good = [u for u in mentions if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name)]
     return good if len(good) == len(mentions) else []
