@@ -171,25 +171,27 @@ def _doc_numbers(text: str, start: int, end: int) -> list[re.Match]:
 
 
 _SITE_LABEL = re.compile(r"(?P<label>发文机关|发布机构|发文单位|发文字号|文号|成文日期|发文日期|标题|索引号|主题分类|"
-                         r"发布日期|公文种类|主题词|来源)[：:]")
-_SITE_FIELD = {"发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer", "发文字号": "number", "文号": "number",
-               "成文日期": "date", "发文日期": "date", "标题": "title"}
+                         r"发布日期|发布时间|公文种类|主题词|来源)[：:]")
+# label -> (field, rank): a lower rank wins (成文日期 over 发布日期; 来源 only when nothing else names the issuer)
+_SITE_FIELD = {"发文机关": ("issuer", 0), "发布机构": ("issuer", 1), "发文单位": ("issuer", 0), "来源": ("issuer", 2),
+               "发文字号": ("number", 0), "文号": ("number", 0), "成文日期": ("date", 0), "发文日期": ("date", 0),
+               "发布日期": ("date", 1), "发布时间": ("date", 1), "标题": ("title", 0)}
 
 
 def _site_labels(lines: list[Line]) -> dict[str, str]:
     """Metadata printed by government web sites: "发文机关：… 成文日期：… 发文字号：…"."""
-    out: dict[str, str] = {}
+    found: dict[str, tuple[int, str]] = {}
     for ln in lines:
         labels = list(_SITE_LABEL.finditer(ln.text))
         if not labels or labels[0].start() != 0:
             continue
         for k, m in enumerate(labels):
             end = labels[k + 1].start() if k + 1 < len(labels) else len(ln.text)
-            field_ = _SITE_FIELD.get(m.group("label"))
+            field_, rank = _SITE_FIELD.get(m.group("label"), (None, 9))
             value = ln.text[m.end():end].strip()
-            if field_ and value and field_ not in out:
-                out[field_] = value
-    return out
+            if field_ and value and (field_ not in found or rank < found[field_][0]):
+                found[field_] = (rank, value)
+    return {f: v for f, (_, v) in found.items()}
 
 
 def _apply_site_labels(fr: DocFrame, site: dict[str, str]) -> None:

@@ -280,3 +280,14 @@ def test_the_document_number_as_printed_and_normalised(printed, number):
     raw = f"测试市人民政府\n{printed}\n关于做好安全生产工作的通知\n各县人民政府：\n一、重点工作\n（一）开展检查（市应急局负责）。\n"
     d = load_text(raw, "t.txt").documents[0]
     assert (d.number, d.printed_number) == (number, printed if printed != number else None)
+
+
+def test_site_labels_rank_the_dates_and_take_the_source_as_a_last_resort():
+    from loaders import load_text
+
+    raw = ("《襄阳市人民政府办公室关于进一步加强城镇燃气安全管理工作的通知》政策解读\n"
+           "发布时间：2024-07-02　　来源：襄阳市住房和城乡建设局\n一、《通知》出台的背景是什么？\n答：市住建局要加强监管。\n")
+    d = load_text(raw, "t.txt").documents[0]
+    assert (d.issuer, d.date, d.kind) == ("襄阳市住房和城乡建设局", "2024-07-02", "interpretation")
+    both = raw.replace("发布时间：2024-07-02", "发布日期：2024-07-02　成文日期：2024-06-28")
+    assert load_text(both, "t.txt").documents[0].date == "2024-06-28"
