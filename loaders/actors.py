@@ -6,6 +6,7 @@ Used only for tasks that carry no explicit attribution.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders import patterns as P
 from loaders.attribution import Role, parse_attribution
@@ -85,7 +86,8 @@ def _without_request(r: Role) -> Role:
     return r
 
 
-def sentence_actors(text: str) -> list[Role]:
+@lru_cache(maxsize=4096)  # pure; actor_cuts and the task that follows read the same text
+def sentence_actors(text: str) -> tuple[Role, ...]:
     """Actors named at sentence starts in `text` (offsets relative to `text`), role responsible
     (lead for "由X牵头")."""
     out: list[Role] = []
@@ -151,7 +153,7 @@ def sentence_actors(text: str) -> list[Role]:
         if (r.name, r.role) not in seen:
             seen.add((r.name, r.role))
             uniq.append(r)
-    return uniq
+    return tuple(uniq)
 
 
 _SENTENCE_END = re.compile("[。；！？]")

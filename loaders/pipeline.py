@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from kg.model import Assignment, Citation, DefaultClause, Document, Section, SourceFile, Span, Task, Term
@@ -641,11 +642,16 @@ def _row_for(p: Piece, row_cuts: dict[int, TableRow], text: str) -> TableRow | N
     return None
 
 
+@lru_cache(maxsize=4096)  # unit cells repeat from row to row
+def _cell_content(text: str) -> str:
+    return clean(text).text.replace("\n", "")
+
+
 def _row_units(d: _Doc, row: TableRow) -> tuple[list[Assignment], bool]:
     units: list[Assignment] = []
     open_list = False
     for role, cell in row.units:
-        content = clean(cell.text).text.replace("\n", "")
+        content = _cell_content(cell.text)
         a = parse_attribution(content, table=True)
         if a is None:
             continue
