@@ -218,7 +218,8 @@ def _apply_site_labels(fr: DocFrame, site: dict[str, str]) -> None:
 
 def _read_header(fr: DocFrame, header: list[Line]) -> None:
     title_lines: list[Line] = []
-    for ln in header:
+    last_issuer = -2  # index of the header line that named the issuer
+    for k, ln in enumerate(header):
         t = ln.text
         m = _INTERPRETER.match(t)
         if m:
@@ -236,7 +237,9 @@ def _read_header(fr: DocFrame, header: list[Line]) -> None:
                 continue
         im = _ISSUER.match(t)
         if im and fr.issuer is None:
-            fr.issuer = im.group("issuer")
+            fr.issuer, last_issuer = im.group("issuer"), k
+        elif im and last_issuer == k - 1 and im.group("issuer") not in fr.issuer and fr.issuer not in im.group("issuer"):
+            fr.issuer += im.group("issuer")  # issued jointly (两办): 中共瑞金市委办公室 / 瑞金市人民政府办公室
     if title_lines:
         title = "".join(ln.text for ln in title_lines)
         fr.title_span = (title_lines[0].start, title_lines[-1].end)
