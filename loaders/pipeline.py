@@ -525,8 +525,9 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
                 from_heading = True
         elif p.attribution is not None and p.attribution.same_below:
             same_below = p
-        elif p.attribution is not None and above and not any(r.role in _OWNER_ROLES for r in p.attribution.units):
-            # a task's own bracket names only helpers ("（市公安局配合）"): the owners are the headings'
+        elif p.attribution is not None and above and not any(r.role == "lead" for r in p.attribution.units):
+            # a heading's lead leads what its tasks' own brackets assign ("（一）…（牵头单位：市应急局）" over
+            # "…（市生态环境局负责）", "…（市公安局配合）"): the headings' units come first
             extra = [u for h in above for u in d.assignments(h.attribution.units, h.attr_start, "parenthetical")]
             owners_first = True
         if p.attribution is not None:

@@ -224,9 +224,12 @@ def test_a_default_before_the_first_item_reaches_every_task():
 def test_heading_attributions_add_up_and_fill_in_the_owner():
     raw = _HEAD + "一、重点任务\n（一）危险化学品安全整治（牵头单位：市应急局）\n" \
         "1．化工园区安全管理（责任单位：各化工园区管委会）\n（1）开展园区封闭化管理。\n" \
-        "2．危险货物运输\n（2）开展危险货物运输专项检查。（市公安局、市交通运输局配合）\n\n测试市人民政府\n2025年1月1日\n"
+        "2．危险货物运输\n（2）开展危险货物运输专项检查。（市公安局、市交通运输局配合）\n" \
+        "（3）开展停车场检查。（市交通运输局负责）\n（4）开展联合执法。（市公安局牵头）\n\n测试市人民政府\n2025年1月1日\n"
     d = load_text(raw, "t.txt").documents[0]
     assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == [
         [("各化工园区管委会", "responsible"), ("市应急局", "lead")],  # both headings above it
         [("市应急局", "lead"), ("市公安局", "support"), ("市交通运输局", "support")],  # its bracket names only helpers
+        [("市应急局", "lead"), ("市交通运输局", "responsible")],  # …or no lead
+        [("市公安局", "lead")],  # a lead of its own: the bracket alone
     ]
