@@ -178,6 +178,12 @@ def parse_attribution(content: str, *, table: bool = False) -> Attribution | Non
             sb = same.start()
         sent = s[sa:sb]
         d = P.DEFAULT_OPENER.search(sent)
+        if d and sent[:d.start()].strip("，；,; "):  # "A牵头，B配合；以下任务均由…": the units before it are the task's
+            head = sa + len(sent[:d.start()].rstrip("，；,; "))
+            for ca, cb in _clauses_in(s, sa, head):
+                had, o = _parse_clause(s, ca, cb, units)
+                any_role |= had
+                open_list |= o
         if d:
             c = P.DEFAULT_CLOSER.search(sent, d.end())
             end = sa + (c.start() if c else len(sent))

@@ -291,7 +291,7 @@ def _read_closing(fr: DocFrame, body: list[Line]) -> None:
 
 
 _ATTACHMENT_END = re.compile(r"^(?:抄送[：:]|.{0,30}印发$|-{3,}$|校对[：:]|共印)")
-_SIGNATURE_NOTE = re.compile(r"^（此件.{0,12}）$|^附件\s*\d*[：:]?$")
+_SIGNATURE_NOTE = re.compile(r"^（此件.{0,12}）$|^附件\s*\d*[：:]?$|^-{3,}$")  # …and a markdown rule before what it issues
 _MIN_ATTACHMENT_ITEMS = 2  # numbered lines after the signature that make them a printed attachment
 
 

@@ -194,6 +194,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         row_ends += ends_
     bold = [b for b in ct.bold_starts if body_start <= b < sec_end]
     drafts: list[tuple[str, tuple[str, ...], Piece]] = []  # (section id, heading titles, piece)
+    own_titles: set[str] = set()  # sections whose heading's attribution is a task's own, not the section's
     titles_of: dict[int, tuple[str, ...]] = {}
     for hi, (a, b) in regions:
         if any(ga <= a < gb for ga, gb in glossary_ranges):
@@ -215,6 +216,8 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         pieces = segment(text, first, b, cuts) if sec_of[hi] in heading_attr and not title_only else None
         if pieces is None or all(p.attribution is not None for p in pieces):
             pieces = segment(text, a, b, cuts)
+            if sec_of[hi] in heading_attr:
+                own_titles.add(sec_of[hi])  # the title's bracket is its first task's own
         for p in pieces:
             if hi not in titles_of:
                 titles_of[hi] = _titles(headings, hi)
@@ -227,7 +230,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     drafts.sort(key=lambda x: x[2].start)  # a letter before what it issues
     parents = {sec.id: sec.parent_id for sec in sections}
     leading = _preamble_defaults(text, [r for hi, r in regions if hi is None])
-    tasks, defaults = _tasks(d, drafts, row_cuts, heading_attr, parents, leading)
+    tasks, defaults = _tasks(d, drafts, row_cuts, heading_attr, parents, leading, own_titles)
     extra = _table_only_tasks(d, doc_tables, row_cuts, sections, len(tasks))
     if extra:
         t0 = doc_tables[0][2]
@@ -443,8 +446,20 @@ def _title_without(title: str) -> str:
 def _default_line(text: str, start: int, end: int, sid: str, heading_attr: dict[str, Piece]) -> bool:
     """Whether text[start:end] is only a bracket holding a blanket default and no unit of its own; if so it
     becomes the attribution of the heading above it (in `heading_attr`)."""
+    if sid in heading_attr:
+        return False
+    plain = P.DEFAULT_OPENER.search(text, start, min(end, start + 40))
+    if plain and not _TEXT_CHAR.search(text, start, plain.start()):
+        # "一、压实责任\n以下各条均需各县（市、区）人民政府负责落实，不再一一列出。": the same, without brackets
+        e = text.find("。", plain.end(), end)
+        e = end if e < 0 else e + 1
+        a = parse_attribution(text[plain.start():e].rstrip("。"))
+        if a is None or a.units or not a.defaults or _TEXT_CHAR.search(text, e, end):
+            return False
+        heading_attr[sid] = Piece(plain.start(), e, a, plain.start())
+        return True
     groups = bracket_groups(text, start, end)
-    if len(groups) != 1 or sid in heading_attr:
+    if len(groups) != 1:
         return False
     o, c = groups[0]
     if _TEXT_CHAR.search(text, start, o) or _TEXT_CHAR.search(text, c + 1, end):
@@ -494,7 +509,7 @@ def _preamble_defaults(text: str, spans: list[tuple[int, int]]) -> list[Piece]:
 
 
 def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[str, Piece],
-           parents: dict[str, str | None], leading: list[Piece] = ()):
+           parents: dict[str, str | None], leading: list[Piece] = (), own_titles: set[str] = frozenset()):
     tasks: list[Task] = []
     defaults: list[DefaultClause] = []
     inherited: list[Assignment] = []
@@ -525,17 +540,19 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
                 from_heading = True
         elif p.attribution is not None and p.attribution.same_below:
             same_below = p
-        elif p.attribution is not None and above and not any(r.role == "lead" for r in p.attribution.units):
-            # a heading's lead leads what its tasks' own brackets assign ("（一）…（牵头单位：市应急局）" over
-            # "…（市生态环境局负责）", "…（市公安局配合）"): the headings' units come first
+        elif p.attribution is not None and (above := [heading_attr[up] for up in _ancestors(sid, parents)
+                                                       if up in heading_attr and up not in own_titles]) \
+                and not any(r.role in _OWNER_ROLES for r in p.attribution.units):
+            # a task's own bracket names only helpers ("（市公安局配合）"): the owners are the headings'; a bracket
+            # that names an owner stands alone (the more specific attribution)
             extra = [u for h in above for u in d.assignments(h.attribution.units, h.attr_start, "parenthetical")]
             owners_first = True
         if p.attribution is not None:
             units = d.assignments(p.attribution.units, p.attr_start, "parenthetical")
-            named = {(u.name, u.role) for u in units}
-            more = [u for u in extra if (u.name, u.role) not in named and not named.add((u.name, u.role))]
+            named = {u.name for u in units}
+            more = [u for u in extra if u.name not in named and not named.add(u.name)]
             units = more + units if owners_first else units + more
-            source, open_list = "parenthetical", p.attribution.open_list
+            source, open_list = ("parenthetical" if units else "none"), p.attribution.open_list
         elif row is not None:
             units, open_list = _row_units(d, row)
             source = "table"

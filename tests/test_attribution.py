@@ -230,6 +230,26 @@ def test_heading_attributions_add_up_and_fill_in_the_owner():
     assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == [
         [("各化工园区管委会", "responsible"), ("市应急局", "lead")],  # both headings above it
         [("市应急局", "lead"), ("市公安局", "support"), ("市交通运输局", "support")],  # its bracket names only helpers
-        [("市应急局", "lead"), ("市交通运输局", "responsible")],  # …or no lead
-        [("市公安局", "lead")],  # a lead of its own: the bracket alone
+        [("市交通运输局", "responsible")],  # an owner of its own: the bracket alone
+        [("市公安局", "lead")],
     ]
+
+
+@pytest.mark.parametrize("line", [
+    "以下各条均需各县（市、区）人民政府负责落实，不再一一列出。",
+    "以下均需各县（市、区）人民政府负责，不再一一列出。",
+])
+def test_a_plain_default_line_under_a_heading(line):
+    raw = _HEAD + "一、压紧压实安全生产责任\n" + line + "\n（一）强化党政领导责任。严格落实责任制。（市应急局负责）\n" \
+        "（二）强化部门监管责任。加强监管。\n\n测试市人民政府\n2025年1月1日\n"
+    d = load_text(raw, "t.txt").documents[0]
+    counties = ("各县（市、区）人民政府", True)
+    assert [([(a.name, a.inherited) for a in t.assignments], t.source) for t in d.tasks] == [
+        ([("市应急局", False), counties], "parenthetical"), ([counties], "none")]
+    assert d.unplaced == ()
+
+
+def test_units_before_a_default_in_one_sentence_are_the_tasks():
+    a = parse_attribution("市安委办牵头，市安委会各成员单位配合；以下任务均由各旗区人民政府负责落实，不再一一列出")
+    assert [(u.name, u.role) for u in a.units] == [("市安委办", "lead"), ("市安委会各成员单位", "support")]
+    assert [(u.name, u.role) for u in a.defaults] == [("各旗区人民政府", "responsible")]

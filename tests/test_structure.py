@@ -227,6 +227,9 @@ def test_what_a_notice_issues_after_its_signature_is_its_body():
         ("开展安全生产巡查", [("市安委办", "responsible", "parenthetical")]),
     ]
     assert d.unplaced == () and sf.unplaced == ()
+    # a markdown rule between the signature and what it issues
+    ruled = ISSUING.replace("（此件公开发布）\n", "（此件公开发布）\n\n---\n")
+    assert [s.path for s in load_text(ruled, "t.md").documents[0].sections] == [("一",), ("一", "1"), ("一", "2")]
     # without numbered items after it, what follows the signature stays the closing
     short = ISSUING.replace("一、强化责任体系\n", "").replace("1.", "").replace("2.", "")
     assert [s.path for s in load_text(short, "t.txt").documents[0].sections] == []
