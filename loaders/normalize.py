@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from loaders import patterns as P
 from loaders.pdf_text import is_page_number
 
-__all__ = ["CleanText", "clean", "squash"]
+__all__ = ["CleanText", "clean", "squash", "page_number_line"]
 
 # half-width -> full-width, one character for one (offsets stay 1:1). Applied to the whole raw text
 # before lines are cut into tokens: none of these is a space, "*", "#" or an ASCII word character, so
@@ -198,6 +198,12 @@ def _listed_units(line: str) -> str:
         if nxt != "等" and P.UNIT_SUFFIX.search(line, 0, m.start()) and not P.LABEL.match(line, m.end()):
             out[m.start()] = "、"
     return "".join(out)
+
+
+def page_number_line(line: str) -> bool:
+    """Whether a raw line is only a page number left in extracted text ("- 3 -", "— 3 —")."""
+    text = _SPACES.sub("", line)
+    return bool(text) and _page_number(text)
 
 
 def _page_number(text: str) -> bool:

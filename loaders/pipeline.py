@@ -15,7 +15,7 @@ from loaders.attribution import Role, parse_attribution
 from loaders.citations import find_citations, number_after
 from loaders.documents import DocFrame, frame_documents
 from loaders.glossary import find_terms, terms_used
-from loaders.normalize import CleanText, clean, squash
+from loaders.normalize import CleanText, clean, page_number_line, squash
 from loaders.sections import Heading, find_headings
 from loaders.sectors import GENERAL, classify, title_sector
 from loaders.pdf_text import is_page_number
@@ -115,8 +115,12 @@ class _Doc:
         return found
 
     def printed(self, a: int, b: int) -> str:
+        """The raw text of clean [a, b) as printed, whitespace removed (and a page number a name runs across)."""
         rs, re_ = self.raw_span(a, b)
-        return squash(self.raw[rs:re_])
+        raw = self.raw[rs:re_]
+        if "\n" in raw:
+            raw = "".join(ln for ln in raw.split("\n") if not page_number_line(ln))
+        return squash(raw)
 
     def assignments(self, roles, base: int, source: str, inherited: bool = False) -> list[Assignment]:
         """The units of `roles` (offsets relative to clean offset `base`); a pronoun stands for the addressee
@@ -660,9 +664,12 @@ def _row_for(p: Piece, row_cuts: dict[int, TableRow], text: str) -> TableRow | N
     return None
 
 
+_BR = re.compile(r"<br\s*/?>", re.I)
+
+
 @lru_cache(maxsize=4096)  # unit cells repeat from row to row
 def _cell_content(text: str) -> str:
-    return clean(text).text.replace("\n", "")
+    return _BR.sub("、", clean(text).text.replace("\n", ""))  # "市经信局<br>市交通运输局" (a markdown cell)
 
 
 def _row_units(d: _Doc, row: TableRow) -> tuple[list[Assignment], bool]:

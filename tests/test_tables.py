@@ -184,3 +184,13 @@ def test_table_with_cells_between_tabs_and_a_merged_owner_cell():
     d = load_text(raw, "x.txt").documents[0]
     assert [[(a.name, a.role, a.source) for a in t.assignments] for t in d.tasks] == [
         [("市能源局", "lead", "table"), ("市应急局", "support", "table")], [("市能源局", "lead", "table")]]
+
+
+def test_a_page_number_inside_a_unit_name_and_br_in_a_pipe_cell():
+    raw = ("测试市人民政府\n关于做好安全生产工作的通知\n测政发〔2025〕1号\n各县人民政府：\n一、重点工作\n"
+           "（一）开展检查。（市应急局牵头，市公安\n- 3 -\n局、市商务局配合）\n\n"
+           "| 序号 | 重点任务 | 责任单位 |\n|---|---|---|\n| 1 | 开展执法 | 市经信局<br>市交通运输局 |\n")
+    d = load_text(raw, "t.md").documents[0]
+    assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == [
+        [("市应急局", "lead"), ("市公安局", "support"), ("市商务局", "support")],
+        [("市经信局", "responsible"), ("市交通运输局", "responsible")]]
