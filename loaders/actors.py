@@ -54,6 +54,9 @@ def _partners(text: str, i: int) -> list[Role]:
 
 def _enterprise_after(text: str, i: int) -> list[Role]:
     """The enterprise named just after a verb of oversight at `i` ("督促辖区企业…"), responsible; else []."""
+    m = P.ENTERPRISE_AFTER.match(text, i)  # "督促煤矿企业落实" -> 煤矿企业
+    if m:
+        return [Role(m.group("ent"), "responsible", m.start("ent"), m.end("ent"))]
     ent = _ENTERPRISE.search(text, i, min(len(text), i + 12))
     return [Role(ent.group(0), "responsible", ent.start(), ent.end())] if ent else []
 

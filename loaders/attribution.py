@@ -34,12 +34,29 @@ class Attribution:
     same_below: bool = False  # "…，下同": the units also answer for the tasks after it that name no one
 
 
-_ROLES_AT_END = re.compile(
-    rf"(?P<roles>(?:{P.ROLE_PHRASE.pattern})(?:(?:{P.alt(cues()['connectors']['role_join'])})?(?:{P.ROLE_PHRASE.pattern}))*)$"
-)
+def _roles_at_end(phrase: str) -> re.Pattern:
+    return re.compile(rf"(?P<roles>(?:{phrase})(?:(?:{P.alt(cues()['connectors']['role_join'])})?(?:{phrase}))*)$")
+
+
+_ROLES_AT_END_LITERAL = _roles_at_end(P.ROLE_PHRASE.pattern)
+_ROLES_AT_END_ENT = _roles_at_end(P.ROLE_PHRASE_ENT.pattern)  # "…督促燃气经营企业落实"
+
+
+class _RolesAtEnd:
+    """search() with the enterprise-aware phrases only when the text names an enterprise (they are slower)."""
+
+    @staticmethod
+    def search(s: str, pos: int = 0, endpos: int | None = None):
+        end = len(s) if endpos is None else endpos
+        ent = any(s.find(h, pos, end) >= 0 for h in P.ENTERPRISE_HEADS)
+        return (_ROLES_AT_END_ENT if ent else _ROLES_AT_END_LITERAL).search(s, pos, end)
+
+
+_ROLES_AT_END = _RolesAtEnd()
 _WITH_LEAD = re.compile(P.alt(cues()["connectors"]["with_lead"]))
 _ROLE_THEN_LIST = re.compile(rf"(?P<role>{P.ROLE_PHRASE.pattern})、")
 _SAME_BELOW = re.compile(rf"[，,；]?(?:{P.alt(cues()['defaults']['same_below'])})[。；]?$")
+_OVERSEE_VERB = re.compile(P.alt(cues()["oversee_verbs"]["verbs"]))
 _BY_PREFIX = re.compile(P.alt(cues()["connectors"]["by_prefixes"]))
 
 
@@ -47,8 +64,9 @@ def parse_roles(s: str) -> list[str]:
     """'负责并督促企业落实' -> ['responsible', 'oversee']; unknown text -> []."""
     roles, i = [], 0
     joins = cues()["connectors"]["role_join"]
+    ent = any(h in s for h in P.ENTERPRISE_HEADS)
     while i < len(s):
-        m = P.ROLE_PHRASE.match(s, i)
+        m = (P.ROLE_PHRASE_ENT if ent else P.ROLE_PHRASE).match(s, i)
         if m:
             roles.append(m.group(0))
             i = m.end()
@@ -66,7 +84,7 @@ def _clauses(s: str) -> list[tuple[int, int]]:
     """Top-level clauses split on ， ； 。, and on 、 right after a role phrase ("市应急局牵头、市消防救援支队配合")."""
     out = []
     for a, b in top_level_split(s, "，；。;,"):
-        for m in _ROLE_THEN_LIST.finditer(s, a, b):
+        for m in (_ROLE_THEN_LIST.finditer(s, a, b) if s.find("、", a, b) >= 0 else ()):
             out.append((a, m.end("role")))
             a = m.end()
         out.append((a, b))
@@ -98,6 +116,11 @@ def _mark_after(text: str, end: int, marks: dict[int, str]) -> str:
 
 
 def _enterprise_in(phrase: str) -> str | None:
+    """The enterprise an oversight phrase names: "督促燃气经营企业落实" -> 燃气经营企业."""
+    v = _OVERSEE_VERB.match(phrase)
+    m = P.ENTERPRISE_AFTER.match(phrase, v.end()) if v and P.OVERSEE_ANY.fullmatch(phrase) else None
+    if m:
+        return m.group("ent")
     for name in sorted(P.ENTERPRISE_NAMES, key=len, reverse=True):
         if name in phrase:
             return name
@@ -116,7 +139,7 @@ def _parse_clause(s: str, a: int, b: int, out: list[Role]) -> tuple[bool, bool]:
             out.append(Role(name, mark, x, y))
         return False, open_list
     phrases = parse_roles(m.group("roles"))
-    roles = [P.ROLE_OF[p] for p in phrases]
+    roles = [P.role_of(p) for p in phrases]
     ub = a + m.start()
     open_list = False
     w = _WITH_LEAD.search(s, a, ub)
@@ -133,7 +156,7 @@ def _parse_clause(s: str, a: int, b: int, out: list[Role]) -> tuple[bool, bool]:
             out.append(Role(name, role, x, y))
     for p in phrases:
         ent = _enterprise_in(p)
-        if ent and P.ROLE_OF[p] == "oversee":
+        if ent and P.role_of(p) == "oversee":
             k = s.find(ent, ub, b)
             out.append(Role(ent, "responsible", k, k + len(ent)))
     return True, open_list

@@ -13,7 +13,9 @@ from loaders.lexicon import cues
 
 __all__ = [
     "CN_NUM", "alt", "date_iso", "ENUMERATOR", "MARKERS", "LINE_START_MARKER", "INLINE_MARKER", "CLOSING_LINE",
-    "SENTENCE_END_CHARS", "DATE", "DOC_NUMBER", "DOC_NUMBER_TAIL", "ROLE_PHRASE", "ROLE_OF", "LABEL", "LABEL_ROLE",
+    "SENTENCE_END_CHARS", "DATE", "DOC_NUMBER", "DOC_NUMBER_TAIL", "ROLE_PHRASE", "ROLE_PHRASE_ENT", "ENTERPRISE_HEADS",
+    "ROLE_OF", "role_of", "OVERSEE_ANY",
+    "ENTERPRISE_AFTER", "LABEL", "LABEL_ROLE",
     "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "OPEN_LIST_AFTER", "IN_SENTENCE_ACTOR", "IN_SENTENCE_VERB", "VERB_ROLES",
     "IN_SENTENCE_COPULA",
     "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS",
@@ -122,7 +124,21 @@ for _v in _c["oversee_verbs"]["verbs"]:
     for _done in _c["oversee_verbs"]["completions"]:
         for _who in [""] + _c["enterprise"]["names"]:
             ROLE_OF.setdefault(_v + _who + _done, "oversee")
+# "督促燃气经营企业落实", "督促煤矿企业落实": an oversight phrase around any enterprise's name (X oversees, the
+# enterprise implements); ENTERPRISE_AFTER finds that name after the verb
+_ent = rf"(?:{alt(_c['enterprise']['skip'])})?[\u4e00-\u9fff]{{0,6}}?(?:{alt(_c['enterprise']['heads'])})"
+_OVERSEE_ANY = rf"(?:{alt(_c['oversee_verbs']['verbs'])}){_ent}(?:{alt(_c['oversee_verbs']['completions'])})"
+ENTERPRISE_AFTER = re.compile(_ent.replace("?:" + alt(_c["enterprise"]["skip"]) + ")?", "?:" + alt(_c["enterprise"]["skip"]) + ")?(?P<ent>", 1) + ")")
+OVERSEE_ANY = re.compile(_OVERSEE_ANY)
 ROLE_PHRASE = re.compile(rf"(?:{alt(ROLE_OF)})")
+# …with the oversight phrases around any enterprise's name: slower, used where the text names an enterprise
+ROLE_PHRASE_ENT = re.compile(rf"(?:{_OVERSEE_ANY}|{alt(ROLE_OF)})")
+ENTERPRISE_HEADS = tuple(_c["enterprise"]["heads"])
+
+
+def role_of(phrase: str) -> str:
+    """The role a ROLE_PHRASE match gives."""
+    return ROLE_OF.get(phrase) or "oversee"
 LABEL_ROLE: dict[str, str] = {w: role for role, ws in _c["labels"].items() for w in ws}
 LABEL = re.compile(rf"(?P<label>{alt(LABEL_ROLE)})(?:[：:]|为(?=[\u4e00-\u9fff]))")  # 责任单位：A / 责任单位为A
 DEFAULT_OPENER = re.compile(alt(_c["defaults"]["openers"]))

@@ -96,6 +96,8 @@ CASES = [
     ("分别由市住建局、市商务局负责", [("市住建局", "responsible", "department"), ("市商务局", "responsible", "department")], False),
     ("市交通局、市公安局分别牵头", [("市交通局", "lead", "department"), ("市公安局", "lead", "department")], False),
     ("本部分各项任务由市住建局牵头，市市场监管局配合", [("市住建局", "lead", "department"), ("市市场监管局", "support", "department")], False),
+    ("市城市管理局督促燃气经营企业落实", [("市城市管理局", "oversee", "department"), ("燃气经营企业", "responsible", "enterprise")], False),
+    ("市能源局督促辖区企业落实", [("市能源局", "oversee", "department"), ("企业", "responsible", "enterprise")], False),
     ("市应急局牵头、市消防救援支队配合", [("市应急局", "lead", "department"), ("市消防救援支队", "support", "department")], False),
     ("市教育局为责任单位", [("市教育局", "responsible", "department")], False),
     ("责任单位为市文旅广体局、市商务局", [("市文旅广体局", "responsible", "department"), ("市商务局", "responsible", "department")], False),
