@@ -162,10 +162,39 @@ def _space_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
         if width is None:
             width = len(cells)
         elif len(cells) != width:
+            if _PAGE_NUMBER.match(line.strip()):
+                continue  # a page break inside the table
+            if len(rows) > 1 and len(cells) < width and _continues(rows[-1], cells):
+                rows[-1] = _wrapped(rows[-1], cells)
+                end = s + len(line)
+                continue
             break
         rows.append(cells)
         end = s + len(line)
     return (rows if len(rows) > 1 else []), end
+
+
+_PAGE_NUMBER = re.compile(r"^[-－—–]\s*\d{1,4}\s*[-－—–]$")
+_OPEN_CELL_END = ("、", "，", ",")  # a unit list that goes on on the next line
+
+
+def _continues(row: list[Cell], cells: list[Cell]) -> bool:
+    """Whether a shorter line under a row holds the rest of its wrapped cells (no new row number, no sentence)."""
+    first = cells[0].text
+    return not (first.isdigit() and row[0].text.isdigit()) and not any(
+        c in cell.text for cell in cells for c in "。：:")
+
+
+def _wrapped(row: list[Cell], cells: list[Cell]) -> list[Cell]:
+    """`row` with the lines wrapped out of it appended to its cells: one piece to the cell that ends in a list
+    separator, else the pieces to the last cells, one each. The joined text keeps a line break (its units'
+    offsets are then the cell's)."""
+    row = list(row)
+    open_cells = [k for k, c in enumerate(row) if c.text.endswith(_OPEN_CELL_END)]
+    targets = [open_cells[-1]] if len(cells) == 1 and open_cells else list(range(len(row) - len(cells), len(row)))
+    for k, piece in zip(targets, cells):
+        row[k] = Cell(row[k].text + "\n" + piece.text, row[k].start, piece.end)
+    return row
 
 
 def _line_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:

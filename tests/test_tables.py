@@ -194,3 +194,17 @@ def test_a_page_number_inside_a_unit_name_and_br_in_a_pipe_cell():
     assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == [
         [("市应急局", "lead"), ("市公安局", "support"), ("市商务局", "support")],
         [("市经信局", "responsible"), ("市交通运输局", "responsible")]]
+
+
+def test_a_pdf_table_row_whose_cells_wrap_onto_the_next_line():
+    raw = BODY + "二、重点任务分工表\n序号 工作任务 牵头单位 配合单位 完成时限\n" \
+        "1 开展瓦斯专项治理行动 市能源局 市住房城乡建设局、市 2025年12月\n\n应急局、市商务局 底前\n\n" \
+        "- 9 -\n" \
+        "2 开展危险化学品专项整治 市应急局 市委宣传部、市教育局、 长期坚持\n\n市人力资源社会保障局\n" \
+        "抄送：市委各部门。\n"
+    (table,) = find_tables(raw)
+    assert [(r.task.text, [(role, c.text.replace("\n", "")) for role, c in r.units]) for r in table.rows] == [
+        ("开展瓦斯专项治理行动", [("lead", "市能源局"), ("support", "市住房城乡建设局、市应急局、市商务局")]),
+        ("开展危险化学品专项整治", [("lead", "市应急局"), ("support", "市委宣传部、市教育局、市人力资源社会保障局")]),
+    ]
+    assert raw[table.end:].startswith("\n抄送")
