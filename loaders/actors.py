@@ -123,13 +123,12 @@ def sentence_actors(text: str) -> tuple[Role, ...]:
             s += 1
         # the actor before a modal ("X要…") or a role verb ("X负责…"), whichever reads as units: the 应 of 供应站
         # in "X负责组织加油站、液化气供应站…" is no modal
-        for m in (P.IN_SENTENCE_ACTOR.match(text, s), P.IN_SENTENCE_VERB.match(text, s),
-                  P.IN_SENTENCE_COPULA.match(text, s)):
-            good = _actor_units(m) if m else []
-            if good:
-                break
-        else:
+        # …the shortest actor wins: in "X负责抓好企业主要负责人…" the 要 of 主要 is no modal
+        found = [(m, good) for m in (P.IN_SENTENCE_ACTOR.match(text, s), P.IN_SENTENCE_VERB.match(text, s),
+                                     P.IN_SENTENCE_COPULA.match(text, s)) if m and (good := _actor_units(m))]
+        if not found:
             continue
+        m, good = min(found, key=lambda x: x[0].end("actor"))
         role = P.VERB_ROLES[m.group("verb")] if "verb" in m.re.groupindex else "responsible"
         if role == "responsible" and _SHARED_AFTER.match(text, m.end()):  # "X等部门要按照职责分工…"
             role = "shared"

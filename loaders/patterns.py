@@ -18,7 +18,7 @@ __all__ = [
     "ENTERPRISE_AFTER", "LABEL", "LABEL_ROLE",
     "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "OPEN_LIST_AFTER", "IN_SENTENCE_ACTOR", "IN_SENTENCE_VERB", "VERB_ROLES",
     "IN_SENTENCE_COPULA",
-    "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS",
+    "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS", "SELF_PRONOUNS",
     "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
     "NAME_QUALIFIER_END", "cn_to_int",
     "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE", "NUMBER_LINE", "TITLE_END", "CC_LINE", "PRINTED_LINE", "SIGNATURE_DATE",
@@ -126,7 +126,9 @@ for _v in _c["oversee_verbs"]["verbs"]:
             ROLE_OF.setdefault(_v + _who + _done, "oversee")
 # "督促燃气经营企业落实", "督促煤矿企业落实": an oversight phrase around any enterprise's name (X oversees, the
 # enterprise implements); ENTERPRISE_AFTER finds that name after the verb
-_ent = rf"(?:{alt(_c['enterprise']['skip'])})?[\u4e00-\u9fff]{{0,6}}?(?:{alt(_c['enterprise']['heads'])})"
+# the words before the head name a kind of enterprise, never a unit ("…监督管理局督促企业落实" is no phrase at 监督)
+_ent_word = rf"(?:(?![局厅委办部处队站院所]|{alt(_c['oversee_verbs']['verbs'])})[\u4e00-\u9fff])"
+_ent = rf"(?:{alt(_c['enterprise']['skip'])})?{_ent_word}{{0,6}}?(?:{alt(_c['enterprise']['heads'])})"
 _OVERSEE_ANY = rf"(?:{alt(_c['oversee_verbs']['verbs'])}){_ent}(?:{alt(_c['oversee_verbs']['completions'])})"
 ENTERPRISE_AFTER = re.compile(_ent.replace("?:" + alt(_c["enterprise"]["skip"]) + ")?", "?:" + alt(_c["enterprise"]["skip"]) + ")?(?P<ent>", 1) + ")")
 OVERSEE_ANY = re.compile(_OVERSEE_ANY)
@@ -150,6 +152,7 @@ DEADLINE = re.compile("|".join([f"(?:{p})" for p in _c["deadline"]["patterns"]]
                                + [f"^(?:{alt(_c['labels']['ignore'])})[:：]"]))
 PRONOUN = re.compile(alt(_c["in_sentence"]["addressee_pronouns"]))
 PLURAL_PRONOUNS = frozenset(_c["in_sentence"]["plural_pronouns"])
+SELF_PRONOUNS = frozenset(_c["in_sentence"]["self_pronouns"])
 UNIT_SUFFIX = re.compile(rf"(?:{alt(_c['units']['suffixes'])})$")
 VAGUE = re.compile("|".join(f"(?:{p})" for p in _c["vague"]["patterns"]))
 KIND_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(

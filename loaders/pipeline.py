@@ -130,7 +130,9 @@ class _Doc:
             a, b = base + r.start, base + r.end
             named = [(self.printed(a, b) if r.start >= 0 else r.name, *(self.raw_span(a, b) if r.start >= 0 else (-1, -1)),
                       source)]
-            if P.PRONOUN.fullmatch(r.name) and self.addressees:
+            if r.name in P.SELF_PRONOUNS and self.fr.issuer:  # "我局将…": the issuer
+                named = [(self.fr.issuer, *named[0][1:3], source)]
+            elif P.PRONOUN.fullmatch(r.name) and self.addressees:
                 who = self.addressees if r.name in P.PLURAL_PRONOUNS else self.addressees[:1]
                 named = [(*x, "addressee") for x in who]
             for name, rs, re_, src in named:

@@ -251,6 +251,14 @@ def test_a_plain_default_line_under_a_heading(line):
     assert d.unplaced == ()
 
 
+def test_the_issuer_speaking_of_itself_is_the_unit():
+    raw = "测试市应急管理局\n关于做好2025年安全生产工作的通知\n测应急〔2025〕1号\n各县（市、区）应急管理局：\n" \
+        "一、重点任务\n（一）加强督导。我局将按照要求开展督导检查。\n\n测试市应急管理局\n2025年1月1日\n"
+    d = load_text(raw, "t.txt").documents[0]
+    assert [[(a.name, a.role, a.source) for a in t.assignments] for t in d.tasks] == [
+        [("测试市应急管理局", "responsible", "in_sentence")]]
+
+
 def test_units_before_a_default_in_one_sentence_are_the_tasks():
     a = parse_attribution("市安委办牵头，市安委会各成员单位配合；以下任务均由各旗区人民政府负责落实，不再一一列出")
     assert [(u.name, u.role) for u in a.units] == [("市安委办", "lead"), ("市安委会各成员单位", "support")]
