@@ -163,6 +163,9 @@ def clean(raw: str) -> CleanText:
     depth = 0  # open 《 and brackets in the current paragraph
     prev = None
     for k, (text, offs, tab, _blank, header) in enumerate(merged):
+        if header and prev is not None and prev[0][-1] not in P.SENTENCE_END_CHARS and k + 1 < len(merged) \
+                and not _line_kind(merged[k + 1][0])[0]:
+            continue  # a running page header (临 / 汾 / 市 …) inside a paragraph cut by the page break: furniture
         # a signature line: short, names an issuer, and a date line follows
         signature = k + 1 < len(merged) and len(text) <= 25 and P.SIGNATURE_DATE.match(merged[k + 1][0]) is not None
         kind = _line_kind(text)

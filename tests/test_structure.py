@@ -32,6 +32,8 @@ NORMALISE = [
      "全面开展隐患排查治理，切实提升本质安全水平，严格落实企业安全生产主体责任。"),
     ("开展执法检查。\n- 3 -\n\n强化培训。", "开展执法检查。\n强化培训。"),
     ("开展执法检查。\n第3页 共10页\n强化培训。", "开展执法检查。\n强化培训。"),
+    # a running header printed one character a line inside a paragraph the page break cut
+    ("加强从业人员安全管\n鄂\n尔\n多\n斯\n市\n人\n民\n政\n府\n理，市能源局要督促落实。", "加强从业人员安全管理，市能源局要督促落实。"),
     ("序号\n1\n开展执法检查", "序号\n1\n开展执法检查"),  # a bare number stays (a table's row number)
     # names in a labelled list separated by spaces only
     ("责任单位：省安委办 省委组织部", "责任单位：省安委办、省委组织部"),
