@@ -292,7 +292,8 @@ def _read_closing(fr: DocFrame, body: list[Line]) -> None:
 
 _ATTACHMENT_END = re.compile(r"^(?:抄送[：:]|.{0,30}印发$|-{3,}$|校对[：:]|共印)")
 _SIGNATURE_NOTE = re.compile(r"^（此件.{0,12}）$|^附件\s*\d*[：:]?$|^-{3,}$")  # …and a markdown rule before what it issues
-_MIN_ATTACHMENT_ITEMS = 2  # numbered lines after the signature that make them a printed attachment
+_MIN_ATTACHMENT_ITEMS = 2
+_NOTE = re.compile(r"^(?:注|备注)[：:]")  # numbered lines after the signature that make them a printed attachment
 
 
 def _read_attachment(fr: DocFrame, body: list[Line], k: int) -> None:
@@ -305,7 +306,8 @@ def _read_attachment(fr: DocFrame, body: list[Line], k: int) -> None:
     if j >= len(body) or j == k:
         return
     end = next((m for m in range(j, len(body)) if _ATTACHMENT_END.match(body[m].text)), len(body))
-    if sum(1 for ln in body[j:end] if P.LINE_START_MARKER.match(ln.text)) < _MIN_ATTACHMENT_ITEMS:
+    note = _NOTE.match(body[j].text) is not None  # "注：各设区市安委会请于…前报送…": duties after the signature
+    if not note and sum(1 for ln in body[j:end] if P.LINE_START_MARKER.match(ln.text)) < _MIN_ATTACHMENT_ITEMS:
         return
     fr.signature = (body[k].start, body[j].start)
     fr.body_end = body[end].start if end < len(body) else body[-1].end

@@ -299,3 +299,16 @@ def test_site_labels_rank_the_dates_and_take_the_source_as_a_last_resort():
     assert (d.issuer, d.date, d.kind) == ("襄阳市住房和城乡建设局", "2024-07-02", "interpretation")
     both = raw.replace("发布时间：2024-07-02", "发布日期：2024-07-02　成文日期：2024-06-28")
     assert load_text(both, "t.txt").documents[0].date == "2024-06-28"
+
+
+def test_a_note_after_the_signature_holds_duties():
+    from loaders import load_text
+
+    raw = ("福建省安全生产委员会\n闽安委〔2024〕9号\n关于做好岁末年初安全防范工作的通知\n各设区市安委会：\n一、重点任务\n"
+           "（一）开展检查。（省应急厅负责）\n\n福建省安全生产委员会\n2024年12月20日\n"
+           "注：各设区市安委会请于2025年1月5日前将工作情况报送省安委办。\n\n抄送：省委办公厅。\n")
+    d = load_text(raw, "t.txt").documents[0]
+    assert (d.date, d.cc) == ("2024-12-20", ("省委办公厅",))
+    assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == [
+        [("省应急厅", "responsible")], [("各设区市安委会", "responsible")]]
+    assert d.unplaced == ()
