@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -237,7 +238,8 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     parents = {sec.id: sec.parent_id for sec in sections}
     leading = _preamble_defaults(text, [r for hi, r in regions if hi is None])
     tasks, defaults = _tasks(d, drafts, row_cuts, heading_attr, parents, leading, own_titles)
-    extra = _table_only_tasks(d, doc_tables, row_cuts, sections, len(tasks))
+    tasks, paraphrased = _paraphrased_rows(d, doc_tables, row_cuts, tasks)
+    extra = _table_only_tasks(d, doc_tables, row_cuts, sections, len(tasks), paraphrased)
     if extra:
         t0 = doc_tables[0][2]
         sections.append(Section(f"{d.id}/table", "表", ("表",), squash(raw[t0.start:t0.end].split("\n", 1)[0]),
@@ -694,9 +696,45 @@ def _row_units(d: _Doc, row: TableRow) -> tuple[list[Assignment], bool]:
     return units, open_list
 
 
-def _table_only_tasks(d: _Doc, doc_tables, row_cuts, sections, n: int) -> list[Task]:
-    """Rows that restate no body task become tasks of their own."""
+_PARAPHRASE_SHARE = 0.7  # of a row's characters found, in order, in the start of a body task that names no one
+
+
+def _paraphrased_rows(d: _Doc, doc_tables, row_cuts, tasks: list[Task]) -> tuple[list[Task], set[int]]:
+    """Rows that restate a body task in other words ("露天矿山边坡和排土场专项治理" for "开展露天矿山边坡稳定性和排土场安全
+    专项治理…") give their units to the task that names no one and resembles them most; ids of the rows used."""
     matched = {id(r) for r in row_cuts.values()}
+    rows = [row for _, _, table in doc_tables for row in table.rows if id(row) not in matched]
+    free = [k for k, t in enumerate(tasks) if t.source == "none" and not any(not a.inherited for a in t.assignments)]
+    used: set[int] = set()
+    if not rows or not free:
+        return tasks, used
+    tasks = list(tasks)
+    for row in rows:
+        key = _match_key(row.task.text)
+        if len(key) < 6:
+            continue
+        best, best_k = 0.0, None
+        for k in free:
+            body = _match_key(tasks[k].text)[: 2 * len(key)]
+            blocks = SequenceMatcher(None, key, body, autojunk=False).get_matching_blocks()
+            share = sum(b.size for b in blocks if b.size >= 2) / len(key)
+            if share > best:
+                best, best_k = share, k
+        if best_k is None or best < _PARAPHRASE_SHARE:
+            continue
+        units, open_list = _row_units(d, row)
+        t = tasks[best_k]
+        tasks[best_k] = replace(t, assignments=tuple(units) + t.assignments, source="table", open_list=open_list)
+        free.remove(best_k)
+        used.add(id(row))
+        if not free:
+            break
+    return tasks, used
+
+
+def _table_only_tasks(d: _Doc, doc_tables, row_cuts, sections, n: int, paraphrased: set[int] = frozenset()) -> list[Task]:
+    """Rows that restate no body task become tasks of their own."""
+    matched = {id(r) for r in row_cuts.values()} | paraphrased
     out = []
     k = 0
     for _, _, table in doc_tables:

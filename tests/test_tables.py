@@ -208,3 +208,17 @@ def test_a_pdf_table_row_whose_cells_wrap_onto_the_next_line():
         ("开展危险化学品专项整治", [("lead", "市应急局"), ("support", "市委宣传部、市教育局、市人力资源社会保障局")]),
     ]
     assert raw[table.end:].startswith("\n抄送")
+
+
+def test_a_row_that_paraphrases_a_body_task_gives_it_its_units():
+    raw = BODY.replace("（二）强化危化品监管。开展危险化学品专项整治。",
+                       "（二）强化露天矿山监管。开展露天矿山边坡稳定性和排土场安全专项治理。") + \
+        "\n| 序号 | 重点任务 | 牵头单位 | 配合单位 |\n|---|---|---|---|\n" \
+        "| 1 | 露天矿山边坡和排土场专项治理 | 市应急管理局 | 市自然资源局 |\n" \
+        "| 2 | 建立森林防火联防机制 | 市林业局 | |\n"
+    d = load_text(raw, "x.md").documents[0]
+    assert [(t.text[:8], t.source, [(a.name, a.role) for a in t.assignments]) for t in d.tasks] == [
+        ("加强瓦斯治理。开", "none", []),
+        ("强化露天矿山监管", "table", [("市应急管理局", "lead"), ("市自然资源局", "support")]),
+        ("建立森林防火联防", "table", [("市林业局", "lead")]),  # no counterpart: a task of its own
+    ]
