@@ -61,12 +61,17 @@ def _enterprise_after(text: str, i: int) -> list[Role]:
     return [Role(ent.group(0), "responsible", ent.start(), ent.end())] if ent else []
 
 
+def _oversight(text: str, i: int, of: bool = True) -> list[Role] | None:
+    """When a verb of oversight begins at `i` ("督促企业落实", with `of` also "加强对…的指导督促"): the enterprise it
+    names, responsible ([] if none); None when no such verb is there."""
+    over = _OVERSEE.match(text, i) or (_OVERSEE_OF.match(text, i) if of else None)
+    return None if over is None else _enterprise_after(text, over.end())
+
+
 def _with_oversight(text: str, r: Role) -> list[Role]:
     """`r`, overseeing (with the enterprise it oversees) when a verb of oversight follows it: "请你局督促企业落实"."""
-    over = _OVERSEE.match(text, r.end)
-    if not over:
-        return [r]
-    return [Role(r.name, "oversee", r.start, r.end)] + _enterprise_after(text, over.end())
+    ent = _oversight(text, r.end, of=False)
+    return [r] if ent is None else [Role(r.name, "oversee", r.start, r.end)] + ent
 
 
 def _actor_units(m: re.Match) -> list:
@@ -132,10 +137,10 @@ def sentence_actors(text: str) -> tuple[Role, ...]:
         role = P.VERB_ROLES[m.group("verb")] if "verb" in m.re.groupindex else "responsible"
         if role == "responsible" and _SHARED_AFTER.match(text, m.end()):  # "X等部门要按照职责分工…"
             role = "shared"
-        over = (_OVERSEE.match(text, m.end()) or _OVERSEE_OF.match(text, m.end())) if role == "responsible" else None
-        if over:  # "X要督促企业落实…", "X负责督促辖区企业…": X oversees, the enterprise implements
+        ent = _oversight(text, m.end()) if role == "responsible" else None
+        if ent is not None:  # "X要督促企业落实…", "X负责督促辖区企业…": X oversees, the enterprise implements
             role = "oversee"
-            out += _enterprise_after(text, over.end())
+            out += ent
         if "verb" in m.re.groupindex:  # a role verb; 会同 itself names partners after it
             joint_end = m.end() if P.JOINT.fullmatch(m.group("verb")) else None
         else:  # a modal: "X要会同Y…"
@@ -159,6 +164,7 @@ def sentence_actors(text: str) -> tuple[Role, ...]:
 
 
 _SENTENCE_END = re.compile("[。；！？]")
+_COMMA = re.compile("，")
 _CLAUSE_VERB = "负责"  # "县公安局负责查处…，县交通运输局负责…": each clause with its own unit is a duty of its own
 _MIN_CLAUSE = 2  # characters after 负责 that make a clause a duty, not a role ("A负责，B配合")
 
@@ -185,8 +191,7 @@ def actor_cuts(text: str) -> list[int]:
 
 def _clause_cuts(text: str, a: int, b: int) -> list[int]:
     """Starts of the second and later "X负责…" clauses of the sentence text[a:b]."""
-    starts = [a] + [m.end() for m in re.finditer("，", text[a:b])]
-    starts = [a] + [a + k for k in starts[1:]]
+    starts = [a] + [m.end() for m in _COMMA.finditer(text, a, b)]
     found = []
     for s in starts:
         m = P.IN_SENTENCE_VERB.match(text, s, b)

@@ -42,17 +42,15 @@ _ROLES_AT_END_LITERAL = _roles_at_end(P.ROLE_PHRASE.pattern)
 _ROLES_AT_END_ENT = _roles_at_end(P.ROLE_PHRASE_ENT.pattern)  # "…督促燃气经营企业落实"
 
 
-class _RolesAtEnd:
-    """search() with the enterprise-aware phrases only when the text names an enterprise (they are slower)."""
-
-    @staticmethod
-    def search(s: str, pos: int = 0, endpos: int | None = None):
-        end = len(s) if endpos is None else endpos
-        ent = any(s.find(h, pos, end) >= 0 for h in P.ENTERPRISE_HEADS)
-        return (_ROLES_AT_END_ENT if ent else _ROLES_AT_END_LITERAL).search(s, pos, end)
+def _names_enterprise(s: str, pos: int = 0, end: int | None = None) -> bool:
+    end = len(s) if end is None else end
+    return any(s.find(h, pos, end) >= 0 for h in P.ENTERPRISE_HEADS)
 
 
-_ROLES_AT_END = _RolesAtEnd()
+def _roles_at_end_of(s: str, pos: int = 0, end: int | None = None) -> re.Match | None:
+    """The role phrases that end s[pos:end]; the enterprise-aware phrases (slower) only where it names one."""
+    end = len(s) if end is None else end
+    return (_ROLES_AT_END_ENT if _names_enterprise(s, pos, end) else _ROLES_AT_END_LITERAL).search(s, pos, end)
 _WITH_LEAD = re.compile(P.alt(cues()["connectors"]["with_lead"]))
 _ROLE_THEN_LIST = re.compile(rf"(?P<role>{P.ROLE_PHRASE.pattern})、")
 _SAME_BELOW = re.compile(rf"[，,；]?(?:{P.alt(cues()['defaults']['same_below'])})[。；]?$")
@@ -64,7 +62,7 @@ def parse_roles(s: str) -> list[str]:
     """'负责并督促企业落实' -> ['responsible', 'oversee']; unknown text -> []."""
     roles, i = [], 0
     joins = cues()["connectors"]["role_join"]
-    ent = any(h in s for h in P.ENTERPRISE_HEADS)
+    ent = _names_enterprise(s)
     while i < len(s):
         m = (P.ROLE_PHRASE_ENT if ent else P.ROLE_PHRASE).match(s, i)
         if m:
@@ -130,7 +128,7 @@ def _enterprise_in(phrase: str) -> str | None:
 def _parse_clause(s: str, a: int, b: int, out: list[Role]) -> tuple[bool, bool]:
     """Parse one clause into `out`; returns (had_role_phrase, open_list)."""
     text = s[a:b]
-    m = _ROLES_AT_END.search(text)
+    m = _roles_at_end_of(text)
     if m and m.start() == 0:
         return True, False
     if not m:
@@ -172,7 +170,7 @@ def _parse_labelled(s: str, a: int, b: int, out: list[Role]) -> bool:
         if role == "ignore":
             continue
         for ca, cb in _clauses_in(s, m.end(), end):
-            if _ROLES_AT_END.search(s, ca, cb):  # "责任单位：A，B按职责分工负责": B's own role phrase
+            if _roles_at_end_of(s, ca, cb):  # "责任单位：A，B按职责分工负责": B's own role phrase
                 _, o = _parse_clause(s, ca, cb, out)
                 open_list |= o
                 continue

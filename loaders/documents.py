@@ -255,7 +255,7 @@ def _read_header(fr: DocFrame, header: list[Line]) -> None:
 def _read_closing(fr: DocFrame, body: list[Line]) -> None:
     sign_date = printed = None
     cc: list[str] = []
-    last_body = None
+    last_body = None  # index in `body` of the first closing line
     for k, ln in enumerate(body):
         t = ln.text
         m = P.SIGNATURE_DATE.match(t)
@@ -277,11 +277,11 @@ def _read_closing(fr: DocFrame, body: list[Line]) -> None:
         if P.CLOSING_LINE.match(ln.text) or (
             k + 1 < len(body) and P.SIGNATURE_DATE.match(body[k + 1].text) and _ISSUER.match(ln.text)
         ):
-            last_body = ln.start
+            last_body = k
             break
     if last_body is not None:
-        fr.body_end = last_body
-        _read_attachment(fr, body, next(k for k, ln in enumerate(body) if ln.start == last_body))
+        fr.body_end = body[last_body].start
+        _read_attachment(fr, body, last_body)
     d = sign_date or printed
     if d:
         fr.date = P.date_iso(d)
@@ -292,13 +292,13 @@ def _read_closing(fr: DocFrame, body: list[Line]) -> None:
 
 _ATTACHMENT_END = re.compile(r"^(?:抄送[：:]|.{0,30}印发$|-{3,}$|校对[：:]|共印)")
 _SIGNATURE_NOTE = re.compile(r"^（此件.{0,12}）$|^附件\s*\d*[：:]?$|^-{3,}$")  # …and a markdown rule before what it issues
-_MIN_ATTACHMENT_ITEMS = 2
-_NOTE = re.compile(r"^(?:注|备注)[：:]")  # numbered lines after the signature that make them a printed attachment
+_MIN_ATTACHMENT_ITEMS = 2  # numbered lines after the signature that make them a printed attachment
+_NOTE = re.compile(r"^(?:注|备注)[：:]")  # …or a note after the signature: "注：各设区市安委会请于…前报送…"
 
 
 def _read_attachment(fr: DocFrame, body: list[Line], k: int) -> None:
-    """When numbered items follow the signature block that starts at body[k] (before 抄送/印发), they are the
-    document it issues: the body goes on to them and the signature block is set apart."""
+    """When numbered items (or a 注：note) follow the signature block that starts at body[k] (before 抄送/印发),
+    they are the document it issues: the body goes on to them and the signature block is set apart."""
     j = k
     while j < len(body) and (P.SIGNATURE_DATE.match(body[j].text) or _SIGNATURE_NOTE.match(body[j].text)
                              or (j + 1 < len(body) and P.SIGNATURE_DATE.match(body[j + 1].text))):
@@ -306,7 +306,7 @@ def _read_attachment(fr: DocFrame, body: list[Line], k: int) -> None:
     if j >= len(body) or j == k:
         return
     end = next((m for m in range(j, len(body)) if _ATTACHMENT_END.match(body[m].text)), len(body))
-    note = _NOTE.match(body[j].text) is not None  # "注：各设区市安委会请于…前报送…": duties after the signature
+    note = _NOTE.match(body[j].text) is not None
     if not note and sum(1 for ln in body[j:end] if P.LINE_START_MARKER.match(ln.text)) < _MIN_ATTACHMENT_ITEMS:
         return
     fr.signature = (body[k].start, body[j].start)

@@ -197,7 +197,8 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     row_cuts, row_ends = {}, []
     for pa, pb in parts:
         cuts_, ends_ = _match_rows(d, doc_tables, pa, pb)
-        row_cuts.update({k: v for k, v in cuts_.items() if id(v) not in {id(r) for r in row_cuts.values()}})
+        placed = {id(r) for r in row_cuts.values()}  # a row restated in an earlier part keeps that place
+        row_cuts.update({k: v for k, v in cuts_.items() if id(v) not in placed})
         row_ends += ends_
     bold = [b for b in ct.bold_starts if body_start <= b < sec_end]
     drafts: list[tuple[str, tuple[str, ...], Piece]] = []  # (section id, heading titles, piece)
@@ -535,7 +536,8 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
         row = _row_for(p, row_cuts, text)
         from_heading = False
         # the attributions of the headings above, nearest first: "（一）…（牵头单位：市应急局）" over "2．…（责任单位：…）"
-        above = [heading_attr[up] for up in _ancestors(sid, parents) if up in heading_attr]
+        ups = [up for up in _ancestors(sid, parents) if up in heading_attr]
+        above = [heading_attr[up] for up in ups]
         extra: list[Assignment] = []  # owners named by further headings (after the task's) or by the headings
         owners_first = False           # (before the task's own helpers)
         if p.attribution is None and row is None:
@@ -548,12 +550,12 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
                 from_heading = True
         elif p.attribution is not None and p.attribution.same_below:
             same_below = p
-        elif p.attribution is not None and (above := [heading_attr[up] for up in _ancestors(sid, parents)
-                                                       if up in heading_attr and up not in own_titles]) \
-                and not any(r.role in _OWNER_ROLES for r in p.attribution.units):
-            # a task's own bracket names only helpers ("（市公安局配合）"): the owners are the headings'; a bracket
-            # that names an owner stands alone (the more specific attribution)
-            extra = [u for h in above for u in d.assignments(h.attribution.units, h.attr_start, "parenthetical")]
+        elif p.attribution is not None and not any(r.role in _OWNER_ROLES for r in p.attribution.units):
+            # a task's own bracket names only helpers ("（市公安局配合）"): the owners are the headings' (not a
+            # heading whose bracket is its first task's own); a bracket that names an owner stands alone
+            extra = [u for up in ups if up not in own_titles
+                     for u in d.assignments(heading_attr[up].attribution.units, heading_attr[up].attr_start,
+                                            "parenthetical")]
             owners_first = True
         if p.attribution is not None:
             units = d.assignments(p.attribution.units, p.attr_start, "parenthetical")
@@ -620,12 +622,8 @@ def _split_by_actors(d: _Doc, draft, row_cuts, heading_attr, parents) -> list:
     """A piece with no bracket, row or heading attribution whose sentences name different actors is as many
     tasks ("各乡镇要…。县直有关部门要…"); the first keeps the title sentence."""
     sid, titles, p = draft
-    if p.attribution is not None or _row_for(p, row_cuts, d.text) is not None:
-        return [draft]
-    up = sid
-    while up is not None and up not in heading_attr:
-        up = parents.get(up)
-    if up is not None:
+    if p.attribution is not None or _row_for(p, row_cuts, d.text) is not None \
+            or any(up in heading_attr for up in _ancestors(sid, parents)):
         return [draft]
     cuts = actor_cuts(d.text[p.start:p.end])
     if not cuts:
