@@ -332,7 +332,7 @@ def _title_above(raw: str, start: int, floor: int) -> int:
     return start
 
 
-_OWNER_ROLES = ("lead", "responsible")  # the columns whose blank cells inherit; a blank 配合单位 names no one
+_INHERITING_ROLES = ("lead", "responsible")  # the columns whose blank cells inherit; a blank 配合单位 names no one
 
 
 def _read_rows(rows: list[list[Cell]], start: int, end: int) -> Table | None:
@@ -364,11 +364,11 @@ def _read_rows(rows: list[list[Cell]], start: int, end: int) -> Table | None:
         units = []
         for k, role in unit_cols:
             c = cell(k)
-            if c is not None and not c.text and role in _OWNER_ROLES:
+            if c is not None and not c.text and role in _INHERITING_ROLES:
                 c = owners.get(k)  # a blank 牵头/责任单位 cell was merged with the one above: every task has an owner
             if c is not None and c.text:
                 units.append((role, c))
-                if role in _OWNER_ROLES:
+                if role in _INHERITING_ROLES:
                     owners[k] = c
         out.append(TableRow(tuple(context), task, tuple(units)))
     return Table(start, end, header, tuple(out)) if out else None
