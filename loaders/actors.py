@@ -9,13 +9,14 @@ import re
 from functools import lru_cache
 
 from loaders import patterns as P
-from loaders.attribution import Role, parse_attribution
+from loaders.attribution import Role, parse_attribution, supervised_list
 from loaders.lexicon import cues
 from loaders.units import is_unit_like, split_units
 
 __all__ = ["sentence_actors", "actor_cuts"]
 
-_BY = re.compile(r"(?:^|(?<=[。；，\n])|(?<=分别))由(?P<units>[^，。；]{2,40}?)(?P<role>牵头|负责|会同|组织)"
+_BY = re.compile(r"(?:^|(?<=[。；，\n])" + "".join(f"|(?<={re.escape(w)})" for w in cues()["in_sentence"]["by_after"])
+                 + rf")(?:{P.alt(cues()['in_sentence']['by'])})(?P<units>[^，。；]{{2,40}}?)(?P<role>牵头|负责|会同|组织)"
                  rf"(?!{P.alt(cues()['in_sentence']['verb_not_before'])})")  # 由…负责人担任 names no one
 # after the actor's modal or 负责: a verb of oversight ("X要督促企业落实", "X负责指导督促…")
 _OVERSEE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:(?:负责)?(?:{P.alt(cues()['oversee_verbs']['verbs'])})"
@@ -28,6 +29,8 @@ _ROLE_AT_END = re.compile(rf"(?:{P.ROLE_PHRASE.pattern})$")
 _OVERSEE_OF = re.compile(rf"(?:加强|强化|做好)?对[^，。；]{{1,30}}?的(?:{P.alt(cues()['oversee_verbs']['verbs'])})(?=[，。；]|$)")
 _ENTERPRISE = re.compile(P.alt(P.ENTERPRISE_NAMES))
 _SENTENCE_STARTS = re.compile("[。；！？\n，：]")  # a sentence (or clause) may begin after each of these
+# "本项任务由X负责": the actor is X (found by _BY), not the words before 由
+_BY_INSIDE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['by_after'])})(?:{P.alt(cues()['in_sentence']['by'])})")
 _SKIP_ACTOR = re.compile(r"^(?:由|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|持续|深入|积极|聚焦|围绕)")
 
 
@@ -54,6 +57,9 @@ def _partners(text: str, i: int) -> list[Role]:
 
 def _enterprise_after(text: str, i: int) -> list[Role]:
     """The enterprise named just after a verb of oversight at `i` ("督促辖区企业…"), responsible; else []."""
+    listed = supervised_list(text, i)
+    if listed:
+        return listed
     m = P.ENTERPRISE_AFTER.match(text, i)  # "督促煤矿企业落实" -> 煤矿企业
     if m:
         return [Role(m.group("ent"), "responsible", m.start("ent"), m.end("ent"))]
@@ -77,7 +83,7 @@ def _with_oversight(text: str, r: Role) -> list[Role]:
 def _actor_units(m: re.Match) -> list:
     """The unit mentions of an actor match, or [] when any part of it is not a unit."""
     actor = m.group("actor")
-    if (_SKIP_ACTOR.match(actor) and actor not in P.ENTERPRISE_NAMES) or "，" in actor or "分别由" in actor:
+    if (_SKIP_ACTOR.match(actor) and actor not in P.ENTERPRISE_NAMES) or "，" in actor or _BY_INSIDE.search(actor):
         return []
     k = actor.find("对")  # "各县市区人民政府对本行政区域内…负总责": the actor ends before 对
     if k >= 2 and is_unit_like(actor[:k]):

@@ -125,9 +125,43 @@ def _enterprise_in(phrase: str) -> str | None:
     return None
 
 
+# "督促学校、医疗机构、餐饮企业落实": short names joined by 、 before the word that completes the oversight
+_SUPERVISED_MAX = 8
+_SUPERVISED_LIST = re.compile(rf"(?P<items>[\u4e00-\u9fff、]{{4,60}}?)(?:{P.alt(cues()['oversee_verbs']['completions'])})")
+
+
+def supervised_list(text: str, i: int, end: int | None = None) -> list[Role]:
+    """The bodies listed after a verb of oversight at `i` up to the word that completes it, the last an
+    enterprise ("督促学校、医疗机构、餐饮企业落实" -> 学校, 医疗机构, 餐饮企业), each responsible; else []."""
+    m = (_SUPERVISED_LIST.match(text, i) if end is None else _SUPERVISED_LIST.fullmatch(text, i, end))
+    if m is None:
+        return []
+    out, a = [], i
+    for part in m.group("items").split("、"):
+        if not part or len(part) > _SUPERVISED_MAX:
+            return []
+        out.append(Role(part, "responsible", a, a + len(part)))
+        a += len(part) + 1
+    return out if len(out) > 1 and P.ENTERPRISE_AFTER.fullmatch(out[-1].name) else []
+
+
+def _oversee_list_clause(s: str, a: int, b: int, out: list[Role]) -> bool:
+    """"市教育局督促学校、医疗机构、餐饮企业落实": the units before the verb oversee, the bodies listed after it
+    are responsible; False (and nothing added) when s[a:b] is not that form."""
+    for v in _OVERSEE_VERB.finditer(s, a, b):
+        listed = supervised_list(s, v.end(), b)
+        units, _ = _units(s, a, v.start()) if listed else ([], False)
+        if units and all(is_unit_like(name) for name, *_ in units):
+            out += [Role(name, "oversee", x, y) for name, x, y, _ in units] + listed
+            return True
+    return False
+
+
 def _parse_clause(s: str, a: int, b: int, out: list[Role]) -> tuple[bool, bool]:
     """Parse one clause into `out`; returns (had_role_phrase, open_list)."""
     text = s[a:b]
+    if _oversee_list_clause(s, a, b, out):
+        return True, False
     m = _roles_at_end_of(text)
     if m and m.start() == 0:
         return True, False

@@ -536,7 +536,8 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
         row = _row_for(p, row_cuts, text)
         from_heading = False
         # the attributions of the headings above, nearest first: "（一）…（牵头单位：市应急局）" over "2．…（责任单位：…）"
-        ups = [up for up in _ancestors(sid, parents) if up in heading_attr]
+        # (a heading whose bracket holds only a blanket default names no one for its tasks)
+        ups = [up for up in _ancestors(sid, parents) if up in heading_attr and heading_attr[up].attribution.units]
         above = [heading_attr[up] for up in ups]
         extra: list[Assignment] = []  # owners named by further headings (after the task's) or by the headings
         owners_first = False           # (before the task's own helpers)
@@ -623,7 +624,7 @@ def _split_by_actors(d: _Doc, draft, row_cuts, heading_attr, parents) -> list:
     tasks ("各乡镇要…。县直有关部门要…"); the first keeps the title sentence."""
     sid, titles, p = draft
     if p.attribution is not None or _row_for(p, row_cuts, d.text) is not None \
-            or any(up in heading_attr for up in _ancestors(sid, parents)):
+            or any(up in heading_attr and heading_attr[up].attribution.units for up in _ancestors(sid, parents)):
         return [draft]
     cuts = actor_cuts(d.text[p.start:p.end])
     if not cuts:

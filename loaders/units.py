@@ -59,9 +59,13 @@ def _complete(name: str) -> bool:
                                   if kind in ("government", "committee", "party"))
 
 
+_NEVER_WITHIN = re.compile(P.alt(cues()["units"]["never_within"]))
+
+
 def is_unit_like(name: str) -> bool:
     """True when `name` reads as a unit (used to accept or reject a bracket as an attribution)."""
-    return (_complete(name) or _complete(strip_open_suffix(name)[0])) and len(name) <= 50
+    return (_complete(name) or _complete(strip_open_suffix(name)[0])) and len(name) <= 50 \
+        and not _NEVER_WITHIN.search(name)
 
 
 def strip_open_suffix(name: str) -> tuple[str, bool]:

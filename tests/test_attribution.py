@@ -97,6 +97,8 @@ CASES = [
     ("市交通局、市公安局分别牵头", [("市交通局", "lead", "department"), ("市公安局", "lead", "department")], False),
     ("本部分各项任务由市住建局牵头，市市场监管局配合", [("市住建局", "lead", "department"), ("市市场监管局", "support", "department")], False),
     ("市城市管理局督促燃气经营企业落实", [("市城市管理局", "oversee", "department"), ("燃气经营企业", "responsible", "enterprise")], False),
+    ("市教育局督促学校、医疗机构、餐饮企业落实", [("市教育局", "oversee", "department"), ("学校", "responsible", "other"),
+                                              ("医疗机构", "responsible", "other"), ("餐饮企业", "responsible", "enterprise")], False),
     ("市能源局督促辖区企业落实", [("市能源局", "oversee", "department"), ("企业", "responsible", "enterprise")], False),
     ("市应急局牵头、市消防救援支队配合", [("市应急局", "lead", "department"), ("市消防救援支队", "support", "department")], False),
     ("市教育局为责任单位", [("市教育局", "responsible", "department")], False),
@@ -249,6 +251,16 @@ def test_a_plain_default_line_under_a_heading(line):
     assert [([(a.name, a.inherited) for a in t.assignments], t.source) for t in d.tasks] == [
         ([("市应急局", False), counties], "parenthetical"), ([counties], "none")]
     assert d.unplaced == ()
+
+
+def test_a_heading_holding_only_a_default_names_no_one_for_its_tasks():
+    raw = _HEAD + "一、其他工作\n以下各项任务均需各县（市、区）人民政府负责落实，不再一一列出。\n" \
+        "（一）宣传教育。开展安全生产月活动。本项任务由市委宣传部负责。\n（二）培训。开展培训。\n" \
+        "\n测试市人民政府\n2025年1月1日\n"
+    d = load_text(raw, "t.txt").documents[0]
+    counties = ("各县（市、区）人民政府", True)
+    assert [([(a.name, a.inherited) for a in t.assignments], t.source) for t in d.tasks] == [
+        ([("市委宣传部", False), counties], "in_sentence"), ([counties], "none")]
 
 
 def test_the_issuer_speaking_of_itself_is_the_unit():

@@ -78,3 +78,15 @@ def test_split_units_on_conjunctions(text, expected):
     from loaders.units import split_units
 
     assert [m.name for m in split_units(text)[0]] == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("各县（市、区）人民政府", True),
+    ("市应急局", True),
+    ("各县（市、区）不再单独", False),  # a clause that cancels, not a unit (units.never_within)
+    ("各县区无需", False),
+])
+def test_is_unit_like(name, expected):
+    from loaders.units import is_unit_like
+
+    assert is_unit_like(name) is expected
