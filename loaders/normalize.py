@@ -28,7 +28,9 @@ _WIDEN = {
 }
 _SPACES = re.compile(r"\s+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9.%+\-/]")
-_MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+")
+# a markdown heading mark, list bullet or quote mark before a line's text ("## 一、", "- 1、", "> （一）"); a
+# bullet only before a Chinese character, a bracket or a numbered item, so "- 3 -" stays a page number
+_MD_HEADING = re.compile(r"[ \t]*(?:#{1,6}|>|[-*+](?=[ \t]+(?:[\u4e00-\u9fff（【〔]|\d{1,3}[、．.）])))[ \t]+")
 
 
 @dataclass(frozen=True)
