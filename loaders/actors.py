@@ -28,6 +28,7 @@ _ROLE_AT_END = re.compile(rf"(?:{P.ROLE_PHRASE.pattern})$")
 # "X要加强对《方案》实施的指导督促，…": X oversees what others carry out
 _OVERSEE_OF = re.compile(rf"(?:加强|强化|做好)?对[^，。；]{{1,30}}?的(?:{P.alt(cues()['oversee_verbs']['verbs'])})(?=[，。；]|$)")
 _ENTERPRISE = re.compile(P.alt(P.ENTERPRISE_NAMES))
+_LABEL_AFTER = "。；\n"  # where a labelled duty ("市应急局。负责…") may begin
 _SENTENCE_STARTS = re.compile("[。；！？\n，：]")  # a sentence (or clause) may begin after each of these
 # "本项任务由X负责": the actor is X (found by _BY), not the words before 由
 _BY_INSIDE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['by_after'])})(?:{P.alt(cues()['in_sentence']['by'])})")
@@ -103,7 +104,18 @@ def _without_request(r: Role) -> Role:
 @lru_cache(maxsize=4096)  # pure; actor_cuts and the task that follows read the same text
 def sentence_actors(text: str) -> tuple[Role, ...]:
     """Actors named at sentence starts in `text` (offsets relative to `text`), role responsible
-    (lead for "由X牵头")."""
+    (lead for "由X牵头"), each (name, role) once."""
+    seen, uniq = set(), []
+    for r in _mentions(text):
+        if (r.name, r.role) not in seen:
+            seen.add((r.name, r.role))
+            uniq.append(r)
+    return tuple(uniq)
+
+
+@lru_cache(maxsize=4096)
+def _mentions(text: str) -> tuple[Role, ...]:
+    """Every actor mention of sentence_actors, in order (a unit named again is there again)."""
     out: list[Role] = []
     for m in _BY.finditer(text):
         a = m.start("units")
@@ -137,6 +149,13 @@ def sentence_actors(text: str) -> tuple[Role, ...]:
         # …the shortest actor wins: in "X负责抓好企业主要负责人…" the 要 of 主要 is no modal
         found = [(m, good) for m in (P.IN_SENTENCE_ACTOR.match(text, s), P.IN_SENTENCE_VERB.match(text, s),
                                      P.IN_SENTENCE_COPULA.match(text, s)) if m and (good := _actor_units(m))]
+        if not found and (s == 0 or text[s - 1] in _LABEL_AFTER):  # "市应急局。负责…" at a sentence start
+            m = P.IN_SENTENCE_LABEL.match(text, s)
+            good = _actor_units(m) if m else []
+            if good and all(P.UNIT_SUFFIX.search(u.name) for u in good):
+                role = "lead" if m.group("verb") == "牵头" else "responsible"
+                out += [Role(u.name, role, s + u.start, s + u.end) for u in good]
+            continue
         if not found:
             continue
         m, good = min(found, key=lambda x: x[0].end("actor"))
@@ -161,12 +180,7 @@ def sentence_actors(text: str) -> tuple[Role, ...]:
     for m in P.PRONOUN.finditer(text):
         if not any(r.start <= m.start() < r.end for r in out):
             out += _with_oversight(text, Role(m.group(0), "responsible", m.start(), m.end()))
-    seen, uniq = set(), []
-    for r in sorted(map(_without_request, out), key=lambda r: (r.start, r.role)):
-        if (r.name, r.role) not in seen:
-            seen.add((r.name, r.role))
-            uniq.append(r)
-    return tuple(uniq)
+    return tuple(sorted(map(_without_request, out), key=lambda r: (r.start, r.role)))
 
 
 _SENTENCE_END = re.compile("[。；！？]")
@@ -178,8 +192,9 @@ _MIN_CLAUSE = 2  # characters after 负责 that make a clause a duty, not a role
 def actor_cuts(text: str) -> list[int]:
     """Where the duties of a text without brackets begin when its sentences name different actors
     ("各乡镇要加强巡查。县直有关部门要加强指导。"): the start of each sentence whose actors are not the ones
-    before, and of each "X负责…" clause after another; offsets relative to `text`. [] for one duty."""
-    roles = sentence_actors(text)
+    before, and of each clause that opens with other actors ("…，市水利局要…", "…，县交通运输局负责…");
+    offsets relative to `text`. [] for one duty."""
+    roles = _mentions(text)
     if len({r.name for r in roles}) < 2:
         return []
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
@@ -187,22 +202,35 @@ def actor_cuts(text: str) -> list[int]:
     current: set[str] = set()
     for a, b in zip(bounds, bounds[1:]):
         names = {r.name for r in roles if a <= r.start < b}
-        if names and current and not names <= current:
+        if names and current and not names <= current:  # "县应急局要督促企业落实…。企业要…" stays one
             cuts.append(a)
             current = set()
         current |= names
-        cuts += _clause_cuts(text, a, b)
+        cuts += _clause_cuts(text, a, b, roles)
     return sorted(c for c in set(cuts) if 0 < c < len(text) and text[c:].strip())
 
 
-def _clause_cuts(text: str, a: int, b: int) -> list[int]:
-    """Starts of the second and later "X负责…" clauses of the sentence text[a:b]."""
+def _clause_cuts(text: str, a: int, b: int, roles: tuple[Role, ...]) -> list[int]:
+    """Starts of the clauses of the sentence text[a:b] that open with actors other than the last ones named."""
     starts = [a] + [m.end() for m in _COMMA.finditer(text, a, b)]
-    found = []
-    for s in starts:
-        m = P.IN_SENTENCE_VERB.match(text, s, b)
-        if m and m.group("verb") == _CLAUSE_VERB and _actor_units(m):
-            end = text.find("，", m.end(), b)
-            if (end if end >= 0 else b) - m.end() >= _MIN_CLAUSE:
-                found.append(s)
-    return found[1:]
+    found: list[int] = []
+    named: set[str] = set()  # the actors of the clauses since the last cut
+    for k, s in enumerate(starts):
+        e = starts[k + 1] if k + 1 < len(starts) else b
+        names = {r.name for r in roles if s <= r.start < e}
+        if names and named and not names <= named and _opens_with_actor(text, s, b):
+            found.append(s)
+            named = set()
+        named |= names
+    return found
+
+
+def _opens_with_actor(text: str, s: int, b: int) -> bool:
+    """Whether the clause at `s` opens with units that act: "X负责…" (a duty after it, not "A负责，B配合")
+    or "X要…"."""
+    m = P.IN_SENTENCE_VERB.match(text, s, b)
+    if m and m.group("verb") == _CLAUSE_VERB and _actor_units(m):
+        end = text.find("，", m.end(), b)
+        return (end if end >= 0 else b) - m.end() >= _MIN_CLAUSE
+    m = P.IN_SENTENCE_ACTOR.match(text, s, b)
+    return bool(m and _actor_units(m))

@@ -17,7 +17,7 @@ __all__ = [
     "ROLE_OF", "role_of", "OVERSEE_ANY",
     "ENTERPRISE_AFTER", "LABEL", "LABEL_ROLE",
     "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "OPEN_LIST_AFTER", "IN_SENTENCE_ACTOR", "IN_SENTENCE_VERB", "VERB_ROLES",
-    "IN_SENTENCE_COPULA",
+    "IN_SENTENCE_COPULA", "IN_SENTENCE_LABEL",
     "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS", "SELF_PRONOUNS",
     "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
     "NAME_QUALIFIER_END", "cn_to_int",
@@ -173,6 +173,8 @@ VERB_ROLES: dict[str, str] = dict(_c["in_sentence"]["verbs"])
 IN_SENTENCE_VERB = re.compile(
     rf"{_actor}(?:{_adverb})?(?P<verb>{alt(VERB_ROLES)})(?!{alt(_c['in_sentence']['verb_not_before'])})"
 )
+# a unit's name labelling its duties: "市应急局。负责…", "市经济信息委：负责…" (role responsible, lead for 牵头)
+IN_SENTENCE_LABEL = re.compile(rf"{_actor}[。：](?P<verb>{alt(_c['in_sentence']['label_verbs'])})")
 # a unit defined, then its duty: "县城市管理局是全县燃气安全的行业主管部门，负责…" (verb 负责, responsible)
 IN_SENTENCE_COPULA = re.compile(
     rf"{_actor}(?:{alt(_c['in_sentence']['copulas'])})[^。；，]{{2,40}}，(?P<verb>负责)"

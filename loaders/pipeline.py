@@ -289,6 +289,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
 
 
 _TASK_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})：")  # "水旱灾害：…" at the start of a task
+_SHORT_TITLE = re.compile(r"([\u4e00-\u9fff“”、]{2,15})[。：]")  # "强化运输管理。…": a task's short title
 _INLINE_LABEL = re.compile(r"(?<=[。；，\n])(?P<label>[\u4e00-\u9fff]{2,8})：")
 
 
@@ -630,14 +631,15 @@ def _split_by_actors(d: _Doc, draft, row_cuts, heading_attr, parents) -> list:
     if not cuts:
         return [draft]
     bounds = [p.start] + [p.start + c for c in cuts] + [p.end]
+    label = _SHORT_TITLE.match(d.text[p.start:p.end].replace("\n", ""))
     out = []
     for a, b in zip(bounds, bounds[1:]):
         while a < b and d.text[a] in " \n":
             a += 1
         while b > a and d.text[b - 1] in " \n":
             b -= 1
-        if a < b:
-            out.append((sid, titles, Piece(a, b)))
+        if a < b:  # the later pieces keep the first one's short title for their sector ("强化运输管理。…")
+            out.append((sid, titles if not out or label is None else (*titles, label.group(1)), Piece(a, b)))
     return out
 
 
