@@ -317,8 +317,16 @@ def _rows(table):
 
 
 def _cell_text(td) -> str:
-    parts = [_SPACES.sub(" ", s).replace("\xa0", " ").strip() for s in td.find_all(string=True)]
-    return "".join(p for p in parts if p).replace("\t", " ")
+    """A cell's text on one line; a <br> inside it is a space ("市交通运输局<br>市公安局": two names)."""
+    from bs4 import NavigableString
+
+    parts = []
+    for node in td.descendants:
+        if isinstance(node, NavigableString):
+            parts.append(_SPACES.sub(" ", str(node)).replace("\xa0", " ").strip())
+        elif getattr(node, "name", None) == "br":
+            parts.append(" ")
+    return re.sub(" +", " ", "".join(p for p in parts if p)).strip().replace("\t", " ")
 
 
 def _int(value) -> int:

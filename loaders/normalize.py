@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from loaders import patterns as P
 from loaders.pdf_text import is_page_number
 
-__all__ = ["CleanText", "clean", "squash", "page_number_line"]
+__all__ = ["CleanText", "clean", "squash", "page_number_line", "spaced_unit_list"]
 
 # half-width -> full-width, one character for one (offsets stay 1:1). Applied to the whole raw text
 # before lines are cut into tokens: none of these is a space, "*", "#" or an ASCII word character, so
@@ -148,6 +148,8 @@ def clean(raw: str) -> CleanText:
     for line in _widen(raw).split("\n"):
         if "：" in line and " " in line:
             line = _listed_units(line)
+        elif line.startswith("\t") and " " in line:  # a table cell
+            line = "\t" + spaced_unit_list(line[1:])
         text, offs, tab, bold = _clean_line(line, base) if line else ("", (), False, ())
         base += len(line) + 1
         if not text or _page_number(text):
@@ -203,6 +205,16 @@ def _listed_units(line: str) -> str:
         if nxt != "等" and P.UNIT_SUFFIX.search(line, 0, m.start()) and not P.LABEL.match(line, m.end()):
             out[m.start()] = "、"
     return "".join(out)
+
+
+def spaced_unit_list(text: str) -> str:
+    """Unit names separated by spaces only, as a table cell may print them ("市交通运输局 市公安局"): each run
+    of spaces becomes 、 and spaces (length kept) when every name ends in a unit suffix; other text is returned
+    as it is."""
+    names = text.split()
+    if len(names) < 2 or not all(P.UNIT_SUFFIX.search(n) or P.OPEN_LIST_SUFFIX.search(n) for n in names):
+        return text
+    return _SPACED_NAME.sub(lambda m: "、" + " " * (len(m.group(0)) - 1), text)
 
 
 def page_number_line(line: str) -> bool:

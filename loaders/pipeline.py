@@ -16,7 +16,7 @@ from loaders.attribution import Role, parse_attribution
 from loaders.citations import find_citations, number_after
 from loaders.documents import DocFrame, frame_documents
 from loaders.glossary import find_terms, terms_used
-from loaders.normalize import CleanText, clean, page_number_line, squash
+from loaders.normalize import CleanText, clean, page_number_line, spaced_unit_list, squash
 from loaders.sections import Heading, find_headings
 from loaders.sectors import GENERAL, classify, title_sector
 from loaders.pdf_text import is_page_number
@@ -674,7 +674,8 @@ _BR = re.compile(r"<br\s*/?>", re.I)
 
 @lru_cache(maxsize=4096)  # unit cells repeat from row to row
 def _cell_content(text: str) -> str:
-    return _BR.sub("、", clean(text).text.replace("\n", ""))  # "市经信局<br>市交通运输局" (a markdown cell)
+    # "市经信局<br>市交通运输局" (a markdown cell), "市交通运输局 市公安局"
+    return _BR.sub("、", clean(spaced_unit_list(text)).text.replace("\n", ""))
 
 
 def _row_units(d: _Doc, row: TableRow) -> tuple[list[Assignment], bool]:

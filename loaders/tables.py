@@ -252,11 +252,10 @@ def _line_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
 
 def _columns(header: tuple[str, ...]) -> tuple[int | None, list[tuple[int, str]]]:
     """Index of the task column and (index, role) of the unit columns in `header`."""
-    task = None
-    for name in TASK_COLUMNS:
-        if name in header:
-            task = header.index(name)
-            break
+    # of several task columns the rightmost is the task itself, the ones before it its category
+    # ("重点任务 | 具体内容 | 牵头单位": the 具体内容 cell is the duty)
+    found = [k for k, h in enumerate(header) if h in TASK_COLUMNS]
+    task = found[-1] if found else None
     units = [(k, UNIT_COLUMNS[h]) for k, h in enumerate(header) if h in UNIT_COLUMNS]
     return task, units
 

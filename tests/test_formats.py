@@ -238,6 +238,14 @@ def test_html_rowspan_cells_print_blank_in_the_rows_they_cover():
         "\t\n\t落实部门 责任\n\t\n")
 
 
+def test_html_br_inside_a_cell_is_a_space():
+    from loaders.html_text import html_text
+
+    page = """<html><body><div class="content"><table><tr><th>工作任务</th><th>牵头单位</th></tr>
+    <tr><td>开展排查</td><td>市交通运输局<br>市公安局</td></tr></table></div></body></html>"""
+    assert html_text(page.encode("utf-8"), "p.html") == "\t工作任务\n\t牵头单位\n\n\t开展排查\n\t市交通运输局 市公安局\n"
+
+
 HTML_ENCODINGS = [
     ("meta gb2312, GBK-only character", '<meta charset="gb2312">', "gbk", "镕基　煊"),
     ("meta gbk", '<meta http-equiv="Content-Type" content="text/html; charset=GBK">', "gbk", "安全生产"),

@@ -168,6 +168,22 @@ def test_column_names_of_a_tab_table(task_col, unit_col, role):
         ("开展瓦斯专项治理行动。", [(role, "市能源局")])]
 
 
+@pytest.mark.parametrize("header,expected_task", [
+    # of several task columns the rightmost is the duty, the one before it its category
+    (("重点任务", "具体内容"), "开展瓦斯专项治理行动。"),
+    (("工作任务", "具体措施"), "开展瓦斯专项治理行动。"),
+])
+def test_the_rightmost_task_column_is_the_duty(header, expected_task):
+    raw = BODY + f"\t序号\n\t{header[0]}\n\t{header[1]}\n\t牵头单位\n\t责任单位\n\n" \
+        "\t1\n\t煤矿\n\t开展瓦斯专项治理行动。\n\t市能源局\n\t市应急局 市发展改革委\n"
+    (table,) = find_tables(raw)
+    assert [r.task.text for r in table.rows] == [expected_task]
+    d = load_text(raw, "x.txt").documents[0]
+    # unit names separated by spaces only in a cell are names of their own
+    assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks if t.source == "table"] == [
+        [("市能源局", "lead"), ("市应急局", "responsible"), ("市发展改革委", "responsible")]]
+
+
 def test_table_with_cells_between_tabs_and_a_merged_owner_cell():
     # Word's "save as text": one row a line, cells between tabs; a blank 牵头单位 was merged with the row above,
     # a blank 配合单位 names no one
