@@ -28,6 +28,9 @@ _ROLE_AT_END = re.compile(rf"(?:{P.ROLE_PHRASE.pattern})$")
 # "X要加强对《方案》实施的指导督促，…": X oversees what others carry out
 _OVERSEE_OF = re.compile(rf"(?:加强|强化|做好)?对[^，。；]{{1,30}}?的(?:{P.alt(cues()['oversee_verbs']['verbs'])})(?=[，。；]|$)")
 _ENTERPRISE = re.compile(P.alt(P.ENTERPRISE_NAMES))
+_LEAD_IN = re.compile("|".join(f"(?:{w})" for w in cues()["oversee_verbs"]["lead_ins"]))
+_PRONOUN_NOT_AFTER = tuple(cues()["in_sentence"]["pronoun_not_after"])
+_LEAD_AFTER_MODAL = re.compile(P.alt(cues()["in_sentence"]["lead_after_modal"]))
 _LABEL_AFTER = "。；\n"  # where a labelled duty ("市应急局。负责…") may begin
 _SENTENCE_STARTS = re.compile("[。；！？\n，：]")  # a sentence (or clause) may begin after each of these
 # "本项任务由X负责": the actor is X (found by _BY), not the words before 由
@@ -69,10 +72,19 @@ def _enterprise_after(text: str, i: int) -> list[Role]:
 
 
 def _oversight(text: str, i: int, of: bool = True) -> list[Role] | None:
-    """When a verb of oversight begins at `i` ("督促企业落实", with `of` also "加强对…的指导督促"): the enterprise it
-    names, responsible ([] if none); None when no such verb is there."""
-    over = _OVERSEE.match(text, i) or (_OVERSEE_OF.match(text, i) if of else None)
-    return None if over is None else _enterprise_after(text, over.end())
+    """When a verb of oversight begins at `i`, perhaps after a time or a basis ("督促企业落实", "于8月底前督促…",
+    with `of` also "加强对…的指导督促"): the enterprise it names, responsible ([] if none); None when no such verb
+    is there."""
+    lead_in = _LEAD_IN.match(text, i)
+    for k in (i, lead_in.end()) if lead_in else (i,):
+        over = _OVERSEE.match(text, k)
+        if over is not None:
+            return _enterprise_after(text, over.end())
+        over = _OVERSEE_OF.match(text, k) if of else None
+        if over is not None:  # "加强对企业的指导督促": the enterprise is inside 对…的
+            ent = _ENTERPRISE.search(text, over.start(), over.end())
+            return [Role(ent.group(0), "responsible", ent.start(), ent.end())] if ent else []
+    return None
 
 
 def _with_oversight(text: str, r: Role) -> list[Role]:
@@ -162,6 +174,8 @@ def _mentions(text: str) -> tuple[Role, ...]:
         role = P.VERB_ROLES[m.group("verb")] if "verb" in m.re.groupindex else "responsible"
         if role == "responsible" and _SHARED_AFTER.match(text, m.end()):  # "X等部门要按照职责分工…"
             role = "shared"
+        elif role == "responsible" and "verb" not in m.re.groupindex and _LEAD_AFTER_MODAL.match(text, m.end()):
+            role = "lead"  # "X要牵头组织…"
         ent = _oversight(text, m.end()) if role == "responsible" else None
         if ent is not None:  # "X要督促企业落实…", "X负责督促辖区企业…": X oversees, the enterprise implements
             role = "oversee"
@@ -178,6 +192,8 @@ def _mentions(text: str) -> tuple[Role, ...]:
             out.append(Role(u.name, role, s + u.start, s + u.end))
         out += partners
     for m in P.PRONOUN.finditer(text):
+        if text[max(0, m.start() - 1):m.start()] in _PRONOUN_NOT_AFTER:  # "对你县有关负责人进行约谈"
+            continue
         if not any(r.start <= m.start() < r.end for r in out):
             out += _with_oversight(text, Role(m.group(0), "responsible", m.start(), m.end()))
     return tuple(sorted(map(_without_request, out), key=lambda r: (r.start, r.role)))

@@ -16,6 +16,7 @@ from loaders.attribution import Role, parse_attribution
 from loaders.citations import find_citations, number_after
 from loaders.documents import DocFrame, frame_documents
 from loaders.glossary import find_terms, terms_used
+from loaders.lexicon import cues
 from loaders.normalize import CleanText, clean, page_number_line, spaced_unit_list, squash
 from loaders.sections import Heading, find_headings
 from loaders.sectors import GENERAL, classify, title_sector
@@ -142,12 +143,13 @@ class _Doc:
                                       function=function, inherited=inherited, source=src, start=rs, end=re_))
         return out
 
-    def default_clause(self, p: Piece, task_id: str) -> DefaultClause:
+    def default_clause(self, p: Piece, task_id: str, whole: bool = False) -> DefaultClause:
         """The blanket default in the attribution of `p` (a task's bracket or a heading's), declared by `task_id`;
-        its span runs from the first default unit to the end of `p`."""
+        its span runs from the first default unit (with `whole`, from the start of `p`) to the end of `p`."""
         roles = p.attribution.defaults
         new = tuple(self.assignments(roles, p.attr_start, "parenthetical", inherited=True))
-        return DefaultClause(new, task_id, *self.raw_span(min(r.start for r in roles) + p.attr_start, p.end))
+        start = p.start if whole else min(r.start for r in roles) + p.attr_start
+        return DefaultClause(new, task_id, *self.raw_span(start, p.end))
 
 
 def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: str,
@@ -274,6 +276,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         covered.append(ct.raw_span(piece.start, piece.end))
     for ga, gb in glossary_ranges:
         covered.append(ct.raw_span(ga, gb))
+    covered += [(c.start, c.end) for c in defaults]  # a default printed as a paragraph of its own
     unplaced = _gaps(raw, covered, ds, de)
     return Document(
         id=doc_id, source_file=source_file, number=fr.number, issuer=fr.issuer,
@@ -503,6 +506,30 @@ def _heading_attributions(text: str, headings: list[Heading], sec_of: dict[int, 
     return out
 
 
+_DEFAULT_PARAGRAPH = re.compile(
+    rf"(?:{P.alt(cues()['defaults']['line_prefixes'])})?(?:{P.alt(cues()['defaults']['scope_words'])})?"
+    rf"(?={P.DEFAULT_OPENER.pattern})")
+
+
+def _default_paragraph(text: str, p: Piece) -> Piece | None:
+    """A piece that is only a blanket default ("注：本通知以下各项任务均需X负责落实，不再一一列出。"), as a Piece
+    holding it; None for any other piece."""
+    if p.attribution is not None:
+        return None
+    m = _DEFAULT_PARAGRAPH.match(text, p.start, p.end)
+    if m is None:
+        return None
+    a0 = m.end()
+    e = text.find("。", a0, p.end)
+    e = p.end if e < 0 else e + 1
+    if _TEXT_CHAR.search(text, e, p.end):
+        return None
+    a = parse_attribution(text[a0:e].rstrip("。"))
+    if a is None or a.units or not a.defaults:
+        return None
+    return Piece(p.start, e, a, a0)
+
+
 def _preamble_defaults(text: str, spans: list[tuple[int, int]]) -> list[Piece]:
     """Blanket defaults printed before the first item ("以下各项任务均由各县（市、区）政府负责落实，不再列出。"):
     every task of the document inherits them."""
@@ -530,6 +557,11 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
     drafts = _share_trailing(d, drafts)
     drafts = [x for draft in drafts for x in _split_by_actors(d, draft, row_cuts, heading_attr, parents)]
     for sid, titles, p in drafts:
+        dp = _default_paragraph(d.text, p) if tasks else None
+        if dp is not None:  # "注：以下各项任务均需X负责落实，不再一一列出。" after a task: a default from here on
+            defaults.append(d.default_clause(dp, tasks[-1].id, whole=True))
+            inherited += defaults[-1].units
+            continue
         text = d.text
         units: list[Assignment] = []
         source = "none"

@@ -59,6 +59,8 @@ def _complete(name: str) -> bool:
                                   if kind in ("government", "committee", "party"))
 
 
+_ENUMERATION_TAIL = re.compile(cues()["units"]["enumeration_tail"])
+_ENUMERATION_HEAD = re.compile(cues()["units"]["enumeration_head"])
 _NEVER_WITHIN = re.compile(P.alt(cues()["units"]["never_within"]))
 
 
@@ -144,7 +146,8 @@ def _split_units(s: str) -> tuple[tuple[UnitMention, ...], bool]:
                 merged.append(pending)
                 pending = None
             continue
-        if len(name) == 1 and merged:
+        if merged and (len(name) == 1 or (_ENUMERATION_TAIL.match(name)  # 各市、州人民政府
+                                          and _ENUMERATION_HEAD.match(s[merged[-1][0]:merged[-1][1]].split("、")[-1]))):
             merged[-1][1] = b
             continue
         if _complete(strip_open_suffix(name)[0]) or "等" in name:
@@ -170,8 +173,16 @@ def _split_units(s: str) -> tuple[tuple[UnitMention, ...], bool]:
                 # else a collective: "发展改革、行政审批等部门" stays one unit
             elif "等" in name and "、" in name:
                 open_list = True
+        host = _HOST.fullmatch(name)  # "市安委办（市应急管理局）": the office, not where it sits
+        if host and _complete(host.group(2)) and P.UNIT_SUFFIX.search(host.group(2)) \
+                and unit_kind(host.group(1)) == "committee":
+            b = a + len(host.group(1))
+            name = host.group(1)
         mentions.append(UnitMention(name, a, b))
     return tuple(mentions), open_list
+
+
+_HOST = re.compile(r"([^（）]{3,})（((?!各)[^（）]{3,})）")
 
 
 _FOLD_BRACKETS = str.maketrans(P.OPEN + P.CLOSE, "（" * len(P.OPEN) + "）" * len(P.CLOSE))
@@ -272,7 +283,9 @@ def split_list_spans(s: str) -> list[tuple[str, int, int]]:
     out = []
     for a, b in top_level_split(s, "，,；;"):
         parts = top_level_split(s[a:b], "、")
-        if len(parts) > 1 and all(_complete(s[a + x:a + y]) for x, y in parts):
+        if len(parts) > 1 and all(_complete(s[a + x:a + y]) for x, y in parts) \
+                and not (_ENUMERATION_TAIL.match(s[a + parts[-1][0]:a + parts[-1][1]])
+                         and _ENUMERATION_HEAD.match(s[a + parts[-2][0]:a + parts[-2][1]])):
             out += [(s[a + x:a + y], a + x, a + y) for x, y in parts]
         else:
             out.append((s[a:b], a, b))

@@ -253,6 +253,22 @@ def test_a_plain_default_line_under_a_heading(line):
     assert d.unplaced == ()
 
 
+@pytest.mark.parametrize("line", [
+    "注：本通知以下各项任务均需各市、州人民政府负责落实，不再一一列出。",
+    "以下各项任务均需各市、州人民政府负责落实，不再一一列出。",
+])
+def test_a_default_printed_as_a_paragraph_after_a_task(line):
+    raw = _HEAD + "一、压实责任\n（一）包保。全面检查包保责任人履职情况。（省应急管理厅负责）\n" + line + "\n" \
+        "二、重点任务\n（二）易制爆管控。严格落实流向登记制度。（省公安厅负责）\n\n测试市人民政府\n2025年1月1日\n"
+    d = load_text(raw, "t.txt").documents[0]
+    cities = ("各市、州人民政府", True)
+    assert [[(a.name, a.inherited) for a in t.assignments] for t in d.tasks] == [
+        [("省应急管理厅", False)], [("省公安厅", False), cities]]
+    assert [(c.task_id.rsplit("/", 2)[-2], [u.name for u in c.units]) for c in d.defaults] == [
+        ("(一)", ["各市、州人民政府"])]
+    assert d.unplaced == ()
+
+
 def test_a_heading_holding_only_a_default_names_no_one_for_its_tasks():
     raw = _HEAD + "一、其他工作\n以下各项任务均需各县（市、区）人民政府负责落实，不再一一列出。\n" \
         "（一）宣传教育。开展安全生产月活动。本项任务由市委宣传部负责。\n（二）培训。开展培训。\n" \

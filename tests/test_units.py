@@ -19,6 +19,8 @@ KINDS = [
     ("各县（市、区）人民政府", "government"), ("乡镇", "government"), ("各地各部门", "vague"), ("市政府各部门", "vague"),
     ("临港经开区", "government"), ("吉安高新区", "government"), ("各化工园区", "government"),
     ("开发区应急管理局", "department"),
+    ("各县（市、区）应急管理部门", "department"), ("各牵头单位", "vague"), ("大型商场超市", "enterprise"),
+    ("各街镇", "government"),
 ]
 
 
@@ -63,6 +65,8 @@ def test_canonical_name(name, jurisdiction, expected):
     ("各县、市、区人民政府，各开发区、风景区管委会，市直有关部门",
      ["各县、市、区人民政府", "各开发区", "风景区管委会", "市直有关部门"]),  # areas are complete names
     ("各区县人民政府，临港经开区、三江新区管委会", ["各区县人民政府", "临港经开区", "三江新区管委会"]),
+    ("各市、州人民政府，省直有关部门", ["各市、州人民政府", "省直有关部门"]),  # one enumeration of areas
+    ("县委、县政府", ["县委", "县政府"]),
     ("县委，人大常委会，县政协，县法院", ["县委", "人大常委会", "县政协", "县法院"]),
     ("各县(市、区)人民政府、各乡(镇)人民政府、市直各有关部门",
      ["各县(市、区)人民政府", "各乡(镇)人民政府", "市直各有关部门"]),
@@ -76,6 +80,12 @@ def test_split_addressee_lists(text, expected):
     ("县委和县政府", ["县委", "县政府"]),
     ("各级党委和政府", ["各级党委和政府"]),  # 政府 does not stand alone: one unit
     ("各乡镇党委和政府、各有关部门", ["各乡镇党委和政府", "各有关部门"]),
+    ("各市、州人民政府", ["各市、州人民政府"]),  # one enumeration of areas sharing a head
+    ("县水利局、县应急管理局", ["县水利局", "县应急管理局"]),
+    ("各旗县市（区）、市安委会各成员单位", ["各旗县市（区）", "市安委会各成员单位"]),
+    ("各街镇、区有关行业主管部门", ["各街镇", "区有关行业主管部门"]),
+    ("市安委办（市应急管理局）", ["市安委办"]),  # the office, not the bureau it sits in
+    ("各镇人民政府（街道办事处）", ["各镇人民政府（街道办事处）"]),
 ])
 def test_split_units_on_conjunctions(text, expected):
     from loaders.units import split_units
