@@ -165,7 +165,7 @@ def _space_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
             if _PAGE_NUMBER.match(line.strip()):
                 continue  # a page break inside the table
             if len(rows) > 1 and len(cells) < width and _continues(rows[-1], cells):
-                rows[-1] = _wrapped(rows[-1], cells)
+                rows[-1] = _wrapped(rows[-1], cells, [c.text for c in rows[0]])
                 end = s + len(line)
                 continue
             break
@@ -182,19 +182,64 @@ def _continues(row: list[Cell], cells: list[Cell]) -> bool:
     """Whether a shorter line under a row holds the rest of its wrapped cells (no new row number, no sentence)."""
     first = cells[0].text
     return not (first.isdigit() and row[0].text.isdigit()) and not any(
-        c in cell.text for cell in cells for c in "。：:")
+        c in cell.text for cell in cells for c in "。：:") and not any(_FULL_DATE.fullmatch(c.text) for c in cells) \
+        and not (len(cells) == 1 and _ISSUER_END.search(first))  # the signature below the table
 
 
-def _wrapped(row: list[Cell], cells: list[Cell]) -> list[Cell]:
+_ISSUER_END = re.compile("(?:人民政府|办公厅|办公室|委员会)$")
+_FULL_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")  # a signature's date below the table, not a wrapped cell
+
+
+def _wrapped(row: list[Cell], cells: list[Cell], header: Sequence[str] = ()) -> list[Cell]:
     """`row` with the lines wrapped out of it appended to its cells: one piece to the cell that ends in a list
-    separator, else the pieces to the last cells, one each. The joined text keeps a line break (its units'
+    separator, else the pieces to the cells they complete (a unit cell cut inside a name, a deadline cut before
+    前), in order — failing that, to the last cells, one each. The joined text keeps a line break (its units'
     offsets are then the cell's)."""
+    from itertools import combinations
+
     row = list(row)
     open_cells = [k for k, c in enumerate(row) if c.text.endswith(_OPEN_CELL_END)]
-    targets = [open_cells[-1]] if len(cells) == 1 and open_cells else list(range(len(row) - len(cells), len(row)))
+    if len(cells) == 1 and open_cells:
+        targets = [open_cells[-1]]
+    else:
+        default = tuple(range(len(row) - len(cells), len(row)))
+        options = sorted(combinations(range(len(row)), len(cells)),
+                         key=lambda ks: (_fit(row, cells, ks, header), ks == default, ks))
+        targets = list(options[-1]) if len(row) <= 8 else list(default)
     for k, piece in zip(targets, cells):
         row[k] = Cell(row[k].text + "\n" + piece.text, row[k].start, piece.end)
     return row
+
+
+_DEADLINE_DONE = re.compile(r"(?:前|坚持|推进|完成|开展|落实|常态化|长期|持续|[年月]内|日)$")
+
+
+def _fit(row: list[Cell], cells: list[Cell], targets: tuple[int, ...], header: Sequence[str]) -> int:
+    """How well the wrapped `cells` continue the columns `targets` of `row`: unit cells cut inside a name that
+    the piece completes count for, unit cells left cut and pieces added to complete cells count against."""
+    from loaders.attribution import parse_attribution
+
+    def whole(text: str) -> bool:
+        return parse_attribution(text.replace("\n", ""), table=True) is not None
+
+    pieces = dict(zip(targets, (c.text for c in cells)))
+    score = 0
+    for k, cell in enumerate(row):
+        name = header[k] if k < len(header) else ""
+        before = cell.text
+        if name in UNIT_COLUMNS:
+            if k in pieces:
+                score += (2 if whole(before + pieces[k]) else -1) if not whole(before) else -1
+            elif not whole(before):
+                score -= 2
+        elif name in TASK_COLUMNS:
+            continue
+        elif name == "序号":
+            score -= 5 if k in pieces else 0
+        elif name:  # a deadline or another short column
+            done = bool(_DEADLINE_DONE.search(before))
+            score += (-1 if done else 1) if k in pieces else (0 if done else -1)
+    return score
 
 
 def _line_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:

@@ -61,6 +61,7 @@ def _complete(name: str) -> bool:
 
 _ENUMERATION_TAIL = re.compile(cues()["units"]["enumeration_tail"])
 _ENUMERATION_HEAD = re.compile(cues()["units"]["enumeration_head"])
+_ENUMERATION_END = re.compile("(?:人民政府|政府)$")
 _NEVER_WITHIN = re.compile(P.alt(cues()["units"]["never_within"]))
 
 
@@ -159,6 +160,15 @@ def _split_units(s: str) -> tuple[tuple[UnitMention, ...], bool]:
             merged[-1][1] = pending[1]
         else:
             merged.append(pending)
+    # "各市、州、直管市、神农架林区人民政府": areas named alone before the one that carries the head are one unit
+    k = 1
+    while k < len(merged):
+        before = s[merged[k - 1][0]:merged[k - 1][1]].split("、")
+        if _ENUMERATION_END.search(s, merged[k][0], merged[k][1]) and all(_ENUMERATION_HEAD.match(x) for x in before):
+            merged[k - 1][1] = merged[k][1]
+            del merged[k]
+        else:
+            k += 1
     mentions = []
     open_list = False
     for k, (a, b) in enumerate(merged):

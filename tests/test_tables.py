@@ -226,6 +226,22 @@ def test_a_pdf_table_row_whose_cells_wrap_onto_the_next_line():
     assert raw[table.end:].startswith("\n抄送")
 
 
+@pytest.mark.parametrize("rows,expected", [
+    # the wrapped pieces go to the cells they complete, whichever columns those are
+    ("1 强化道路交通综合治理 县公安局交通警察 县交通运输局、县农 长期坚持\n大队 业农村局\n",
+     [("lead", "县公安局交通警察大队"), ("support", "县交通运输局、县农业农村局")]),
+    ("1 深化隐患排查整治，确保重大隐患动态 县应急管理局 县安委会有关成员单 2025年12月底\n清零 位 前\n",
+     [("lead", "县应急管理局"), ("support", "县安委会有关成员单位")]),
+    ("1 推进燃气安全专项整治 县住房和城乡建设 县市场监管局、县公 2025年12月底\n局 安局、县消防救援大 前\n队\n",
+     [("lead", "县住房和城乡建设局"), ("support", "县市场监管局、县公安局、县消防救援大队")]),
+])
+def test_wrapped_pdf_cells_go_back_to_their_columns(rows, expected):
+    raw = BODY + "二、重点任务分工表\n序号 工作任务 牵头单位 配合单位 完成时限\n" + rows + "测试市人民政府\n2025年1月1日\n"
+    (table,) = find_tables(raw)
+    assert [[(role, c.text.replace("\n", "")) for role, c in r.units] for r in table.rows] == [expected]
+    assert "人民政府" not in table.rows[0].task.text  # the signature below is not a wrapped piece
+
+
 def test_a_row_that_paraphrases_a_body_task_gives_it_its_units():
     raw = BODY.replace("（二）强化危化品监管。开展危险化学品专项整治。",
                        "（二）强化露天矿山监管。开展露天矿山边坡稳定性和排土场安全专项治理。") + \
