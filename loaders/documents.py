@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders import patterns as P
-from loaders.lexicon import by_length, jurisdictions, place_prefix
+from loaders.lexicon import by_length, cues, jurisdictions, place_prefix
 from loaders.units import split_list, split_list_spans
 
 __all__ = ["Line", "lines_of", "line_spans", "DocFrame", "frame_documents"]
@@ -19,10 +19,26 @@ __all__ = ["Line", "lines_of", "line_spans", "DocFrame", "frame_documents"]
 _TITLE_END = P.TITLE_END
 _ISSUER = re.compile(
     r"^(?P<issuer>[\u4e00-\u9fff（）]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|委员会办公室|委员会|"
-    r"管理局|办公室|办公厅|局|厅|委|管委会|指挥部))(?:文件)?$"
+    r"管理局|办公室|办公厅|局|厅|委|管委会|指挥部))(?:文件|(?:专题|常务|全体)?会议纪要|明传电报)?$"
 )
 _INTERPRETER = re.compile(r"^解读(?:单位|机关|部门)[：:](?P<issuer>.+)$")
-_NUMBER_LINE = P.NUMBER_LINE
+# a telegram's header (明传电报): "等级：特急·明电  市政办明电〔2025〕15号" holds the number after its grade words;
+# "发电单位：…  签批盘号：" is no addressee line
+_TELEGRAM_LABELS = cues()["documents"]["telegram_labels"]
+_TELEGRAM_LABEL = re.compile(rf"^(?:{P.alt(_TELEGRAM_LABELS)})[：:]")
+_GRADE_NUMBER = re.compile(rf"^等级[：:](?:{P.alt(cues()['documents']['telegram_grades'])}|[·・.、\s])*"
+                           rf"(?P<num>{P.DOC_NUMBER.pattern})$")
+
+
+class _NumberLine:
+    """P.NUMBER_LINE, and the number at the end of a telegram's 等级 line."""
+
+    @staticmethod
+    def match(text: str):
+        return P.NUMBER_LINE.match(text) or _GRADE_NUMBER.match(text)
+
+
+_NUMBER_LINE = _NumberLine
 
 
 @dataclass(frozen=True)
@@ -128,6 +144,7 @@ def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> 
             body_k = k
             break
         if P.ADDRESSEE_LINE.match(t) and k >= max(head_end, 1) - 0 and not _INTERPRETER.match(t) \
+                and not _TELEGRAM_LABEL.match(t) \
                 and not t.startswith("解读") and len(t) < 200:
             fr.addressees = [(name, seg[k].start + a, seg[k].start + b) for name, a, b in split_list_spans(t[:-1])]
             body_k = k + 1
@@ -149,6 +166,8 @@ def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> 
     seen = []
     for m in _doc_numbers(text, fr.start, fr.end):
         n = _norm_number(m)
+        if fr.number_span is not None and m.end() == fr.number_span[1]:
+            continue  # its own number, read with the words before it ("明电市政办明电〔2025〕15号")
         if n != own and n not in seen:
             seen.append(n)
     fr.cited_numbers = seen
@@ -170,12 +189,12 @@ def _doc_numbers(text: str, start: int, end: int) -> list[re.Match]:
     return out
 
 
-_SITE_LABEL = re.compile(r"(?P<label>发文机关|发布机构|发文单位|发文字号|文号|成文日期|发文日期|标题|索引号|主题分类|"
+_SITE_LABEL = re.compile(r"(?P<label>发文机关|发布机构|发文单位|发文字号|文号|成文日期|发文日期|标题|名称|索引号|主题分类|"
                          r"发布日期|发布时间|公文种类|主题词|来源)[：:]")
 # label -> (field, rank): a lower rank wins (成文日期 over 发布日期; 来源 only when nothing else names the issuer)
 _SITE_FIELD = {"发文机关": ("issuer", 0), "发布机构": ("issuer", 1), "发文单位": ("issuer", 0), "来源": ("issuer", 2),
                "发文字号": ("number", 0), "文号": ("number", 0), "成文日期": ("date", 0), "发文日期": ("date", 0),
-               "发布日期": ("date", 1), "发布时间": ("date", 1), "标题": ("title", 0)}
+               "发布日期": ("date", 1), "发布时间": ("date", 1), "标题": ("title", 0), "名称": ("title", 1)}
 
 
 def _site_labels(lines: list[Line]) -> dict[str, str]:

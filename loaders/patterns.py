@@ -106,7 +106,7 @@ TITLE_END = re.compile(r"(?:通知|批复|意见|决定|函|报告|方案|办法
 CC_LINE = re.compile(r"^抄送[：:](?P<body>.*)$")
 TABLE_TITLE = re.compile(r"^(?:附件\d*[：:]?)?(?:重点)?(?:工作)?任务(?:分工|清单|分解)(?:表|方案)?$|^责任分工(?:表)?$")
 LABEL_LINE = re.compile(r"^(?:解读(?:单位|机关|部门)|发文(?:单位|机关|字号|日期)|发布(?:单位|机关|机构|日期|时间)|来源|索引号|主题词|主题分类|"
-                        r"成文日期|公文种类|标题|附件)[：:]")
+                        rf"成文日期|公文种类|标题|名称|文号|附件|{alt(cues()['documents']['telegram_labels'])})[：:]")  # and a telegram's
 GLOSSARY_TITLE = re.compile(r"术语|名词解释|注释|释义")
 
 _c = cues()

@@ -317,3 +317,54 @@ def test_a_note_after_the_signature_holds_duties():
     assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == [
         [("省应急厅", "responsible")], [("各设区市安委会", "responsible")]]
     assert d.unplaced == ()
+
+
+TELEGRAM = """明传电报
+
+发电单位：西安市人民政府办公厅          签批盘号：
+
+等级：特急·明电          市政办明电〔2025〕15号
+
+西安市人民政府办公厅
+关于做好2025年国庆中秋假期安全防范工作的紧急通知
+
+各区县人民政府，市人民政府各工作部门：
+
+一、压实责任。各区县政府要切实扛起属地管理责任。
+
+西安市人民政府办公厅
+2025年9月26日
+"""
+
+
+def test_a_telegram_header_holds_the_number_after_its_grade():
+    from loaders import load_text
+
+    d = load_text(TELEGRAM, "t.txt").documents[0]
+    assert (d.number, d.issuer, d.title, d.kind, d.date) == (
+        "市政办明电〔2025〕15号", "西安市人民政府办公厅", "关于做好2025年国庆中秋假期安全防范工作的紧急通知", "notice", "2025-09-26")
+    assert d.addressees == ("各区县人民政府", "市人民政府各工作部门")
+    assert d.cited_document_numbers == ()
+
+
+def test_a_meeting_summary_names_its_issuer_in_the_red_head():
+    from loaders import load_text
+
+    raw = ("杭州市人民政府专题会议纪要\n杭府纪要〔2024〕57号\n关于研究电动自行车安全管理工作的会议纪要\n"
+           "一、会议要求，由市市场监管局牵头，市公安局配合，开展专项整治。\n\n杭州市人民政府办公厅\n2024年6月21日印发\n")
+    d = load_text(raw, "t.txt").documents[0]
+    assert (d.number, d.issuer, d.jurisdiction, d.level, d.kind) == (
+        "杭府纪要〔2024〕57号", "杭州市人民政府", "杭州市", "city", "other")
+
+
+def test_a_site_info_table_names_the_title():
+    from loaders import load_text
+
+    page = ("<html><body><table><tr><td>名称：</td><td>东莞市安全生产委员会关于印发重点工作任务分工的通知</td></tr>"
+            "<tr><td>文号：</td><td>东安委〔2024〕3号</td><td>发布日期：</td><td>2024-03-08</td></tr></table>"
+            "<div class='content'><p>各镇人民政府：</p><p>一、开展检查（市应急局负责）。</p>"
+            "<p>东莞市安全生产委员会</p><p>2024年3月6日</p></div></body></html>").encode("utf-8")
+    from loaders.html_text import html_text
+
+    d = load_text(html_text(page, "p.html"), "p.html").documents[0]
+    assert (d.number, d.title) == ("东安委〔2024〕3号", "关于印发重点工作任务分工的通知")
