@@ -102,7 +102,7 @@ class _Doc:
         self.raw, self.ct, self.fr, self.id = raw, ct, fr, doc_id
         self.text = ct.text
         # a notice about one sector ("关于印发工贸行业安全生产十条措施的通知"): its tasks default to that sector
-        self.topic = title_sector(fr.title) if fr.kind in ("notice", "other") and fr.title else None
+        self.topic = title_sector(fr.title) if fr.kind in ("notice", "reply", "other") and fr.title else None
         self.addressees = [(squash(raw[rs:re_]), rs, re_) for _, a, b in fr.addressees
                            for rs, re_ in [ct.raw_span(a, b)]]
 

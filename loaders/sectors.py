@@ -143,11 +143,16 @@ def _heading_sectors(title: str, counts: dict[str, tuple[int, int, int]]) -> lis
 _UNIT_AFTER = re.compile(r"局|厅|委|部|办|站|中心|公司|集团|支队|大队")
 
 
+_ACCIDENT_REPORT = "事故调查"
+
+
 def title_sector(title: str) -> str | None:
     """The one sector a document's title is about ("关于印发工贸行业安全生产十条措施的通知" -> metallurgy_industry_trade),
     from heading cues outside unit names; None when it names none or several."""
     t = _table()
     flat = _WS.sub("", title)
+    if _ACCIDENT_REPORT in flat:  # "…铁路专用线集运站…坍塌事故调查报告的批复": the place, not the topic
+        return None
     found = {t.heading_of[m.group()] for m in t.heading_re.finditer(flat)
              if m.group() in t.heading_of and not _UNIT_AFTER.match(flat, m.end())
              and flat[m.end():m.end() + 1] != "等"}  # "城镇燃气等重点领域": one of several

@@ -86,6 +86,9 @@ PRIMARY = [
     (["森林消防"], "加强野外火源管控。", "forest_grassland_fire"),
     (["强化粉尘涉爆企业管控"], "严格落实粉尘防爆安全规定。", "metallurgy_industry_trade"),
     (["加强人员密集场所管控"], "确保安全出口、疏散通道畅通。", "fire"),
+    (["强化应急值守和信息报送"], "严格落实领导带班和24小时值班制度。", GENERAL),  # duty shifts name no sector
+    (["做好应急准备"], "完善应急预案，充实应急物资储备。", "emergency_rescue"),
+    (["对铸造行业开展排查"], "对全县铸造、有色金属冶炼企业开展一次全覆盖排查。", "metallurgy_industry_trade"),
     # nothing at all
     ([], "各级各部门要牢固树立安全生产红线意识", GENERAL),
     ([], "", GENERAL),
@@ -183,6 +186,8 @@ def test_corpus_headings_decide(corpus_dir):
     ("关于授权临汾市交通运输局为洪洞至大宁高速公路工程等项目实施机构的批复", None),  # a unit's name, not a topic
     ("关于加强燃气和消防安全工作的通知", None),  # two sectors: no single topic
     ("关于开展城镇燃气等重点领域安全隐患排查整治的通知", None),  # one of several
+    ("关于苏州工业园区化工集中区安全整治提升方案的批复", "hazardous_chemicals"),
+    ("关于集运站2号机头房铁路专用线坍塌事故调查报告的批复", None),  # an accident's place, not a topic
 ])
 def test_title_sector(title, expected):
     from loaders.sectors import title_sector
