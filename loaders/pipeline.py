@@ -167,6 +167,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     holes = [(ts, te) for ts, te, _ in doc_tables if body_start <= ts < body_end]
     if fr.signature and body_start <= fr.signature[0] < body_end:
         holes.append(fr.signature)
+    holes += [m.span() for m in _TRAILER_LINE.finditer(text, body_start, body_end)]  # 联系人：…, 出席：…
     parts = _parts(text, body_start, body_end, holes)
     sec_end = parts[-1][1] if parts else body_start  # where the body proper ends
     headings, ends, regions = [], [], []
@@ -292,6 +293,9 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
 
 
 _TASK_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})：")  # "水旱灾害：…" at the start of a task
+# …and the line that lists the attachments ("附件：重大事故隐患挂牌督办清单", "附件1：…"), no sentence
+_TRAILER_LINE = re.compile(rf"(?m)^(?:(?:{P.alt(cues()['documents']['trailer_labels'])})[：:][^\n]*"
+                           r"|附件\d*(?:[：:][^\n。；]{0,60})?(?:\n\d{1,2}[．.、][^\n。；]{0,60}(?=\n|$))*$)")
 _SHORT_TITLE = re.compile(r"([\u4e00-\u9fff“”、]{2,15})[。：]")  # "强化运输管理。…": a task's short title
 _INLINE_LABEL = re.compile(r"(?<=[。；，\n])(?P<label>[\u4e00-\u9fff]{2,8})：")
 

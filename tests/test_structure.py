@@ -368,3 +368,18 @@ def test_a_site_info_table_names_the_title():
 
     d = load_text(html_text(page, "p.html"), "p.html").documents[0]
     assert (d.number, d.title) == ("东安委〔2024〕3号", "关于印发重点工作任务分工的通知")
+
+
+@pytest.mark.parametrize("trailer", [
+    "联系人：李明，联系电话：0735-2881234\n附件：重大事故隐患挂牌督办清单\n",
+    "附件：1．重点任务分工表\n2．联络员回执\n",
+    "出席：张三、李四\n列席：市应急局、市公安局\n分送：市委办公室，市人大常委会办公厅\n",
+])
+def test_contact_attachment_and_attendance_lines_are_no_task_text(trailer):
+    from loaders import load_text
+
+    raw = ("测试市人民政府\n关于做好2025年安全生产工作的通知\n测政发〔2025〕1号\n各县人民政府：\n"
+           "一、开展整治\n（一）开展检查。市应急局要开展检查。\n" + trailer + "\n测试市人民政府\n2025年1月1日\n")
+    d = load_text(raw, "t.txt").documents[0]
+    assert [t.text for t in d.tasks] == ["开展检查。市应急局要开展检查。"]
+    assert d.unplaced == ()
