@@ -246,33 +246,28 @@ def test_heading_attributions_add_up_and_fill_in_the_owner():
     ]
 
 
-@pytest.mark.parametrize("line", [
-    "以下各条均需各县（市、区）人民政府负责落实，不再一一列出。",
-    "以下均需各县（市、区）人民政府负责，不再一一列出。",
-])
-def test_a_plain_default_line_under_a_heading(line):
-    raw = _HEAD + "一、压紧压实安全生产责任\n" + line + "\n（一）强化党政领导责任。严格落实责任制。（市应急局负责）\n" \
-        "（二）强化部门监管责任。加强监管。\n\n测试市人民政府\n2025年1月1日\n"
-    d = load_text(raw, "t.txt").documents[0]
-    counties = ("各县（市、区）人民政府", True)
-    assert [([(a.name, a.inherited) for a in t.assignments], t.source) for t in d.tasks] == [
-        ([("市应急局", False), counties], "parenthetical"), ([counties], "none")]
-    assert d.unplaced == ()
+_COUNTIES_INH = ("各县（市、区）人民政府", True)
+_CITIES_INH = ("各市、州人民政府", True)
+DEFAULT_LINES = [
+    # (body, [(unit, inherited) per task], the section of the task that declares the default): a blanket default
+    # printed as a plain line under a heading ...
+    *[("一、压紧压实安全生产责任\n" + line + "\n（一）强化党政领导责任。严格落实责任制。（市应急局负责）\n"
+       "（二）强化部门监管责任。加强监管。\n", [[("市应急局", False), _COUNTIES_INH], [_COUNTIES_INH]], "(一)")
+      for line in ("以下各条均需各县（市、区）人民政府负责落实，不再一一列出。", "以下均需各县（市、区）人民政府负责，不再一一列出。")],
+    # ... or as a paragraph of its own after a task: from the next task on
+    *[("一、压实责任\n（一）包保。全面检查包保责任人履职情况。（省应急管理厅负责）\n" + line + "\n"
+       "二、重点任务\n（二）易制爆管控。严格落实流向登记制度。（省公安厅负责）\n",
+       [[("省应急管理厅", False)], [("省公安厅", False), _CITIES_INH]], "(一)")
+      for line in ("注：本通知以下各项任务均需各市、州人民政府负责落实，不再一一列出。",
+                   "以下各项任务均需各市、州人民政府负责落实，不再一一列出。")],
+]
 
 
-@pytest.mark.parametrize("line", [
-    "注：本通知以下各项任务均需各市、州人民政府负责落实，不再一一列出。",
-    "以下各项任务均需各市、州人民政府负责落实，不再一一列出。",
-])
-def test_a_default_printed_as_a_paragraph_after_a_task(line):
-    raw = _HEAD + "一、压实责任\n（一）包保。全面检查包保责任人履职情况。（省应急管理厅负责）\n" + line + "\n" \
-        "二、重点任务\n（二）易制爆管控。严格落实流向登记制度。（省公安厅负责）\n\n测试市人民政府\n2025年1月1日\n"
-    d = load_text(raw, "t.txt").documents[0]
-    cities = ("各市、州人民政府", True)
-    assert [[(a.name, a.inherited) for a in t.assignments] for t in d.tasks] == [
-        [("省应急管理厅", False)], [("省公安厅", False), cities]]
-    assert [(c.task_id.rsplit("/", 2)[-2], [u.name for u in c.units]) for c in d.defaults] == [
-        ("(一)", ["各市、州人民政府"])]
+@pytest.mark.parametrize("body,expected,declared_by", DEFAULT_LINES)
+def test_a_default_printed_as_a_line_of_its_own(body, expected, declared_by):
+    d = load_text(_HEAD + body + "\n测试市人民政府\n2025年1月1日\n", "t.txt").documents[0]
+    assert [[(a.name, a.inherited) for a in t.assignments] for t in d.tasks] == expected
+    assert [c.task_id.rsplit("/", 2)[-2] for c in d.defaults] == [declared_by]
     assert d.unplaced == ()
 
 
