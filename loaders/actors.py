@@ -13,7 +13,7 @@ from loaders.attribution import Role, parse_attribution, supervised_list
 from loaders.lexicon import cues
 from loaders.units import is_unit_like, split_units
 
-__all__ = ["sentence_actors", "actor_cuts"]
+__all__ = ["sentence_actors", "actor_cuts", "joint_partners"]
 
 _BY = re.compile(r"(?:^|(?<=[。；，\n])" + "".join(f"|(?<={re.escape(w)})" for w in cues()["in_sentence"]["by_after"])
                  + rf")(?:{P.alt(cues()['in_sentence']['by'])})(?P<units>[^，。；]{{2,40}}?)(?P<role>牵头|负责|会同|组织)"
@@ -197,6 +197,15 @@ def _mentions(text: str) -> tuple[Role, ...]:
         if not any(r.start <= m.start() < r.end for r in out):
             out += _with_oversight(text, Role(m.group(0), "responsible", m.start(), m.end()))
     return tuple(sorted(map(_without_request, out), key=lambda r: (r.start, r.role)))
+
+
+_JOINT_AT_CLAUSE = re.compile(rf"(?:^|(?<=[，；。]))(?:{P.JOINT.pattern})")
+
+
+def joint_partners(text: str) -> list[Role]:
+    """The partners of a 会同 that opens a clause with its subject left out ("牵头开展…，会同市自然资源和规划局、
+    市市场监管局建立…", in one unit's list of duties), each in the [in_sentence] joint_role."""
+    return [r for m in _JOINT_AT_CLAUSE.finditer(text) for r in _partners(text, m.end())]
 
 
 _SENTENCE_END = re.compile("[。；！？]")

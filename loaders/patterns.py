@@ -129,7 +129,7 @@ for _v in _c["oversee_verbs"]["verbs"]:
 # the words before the head name a kind of enterprise, never a unit ("…监督管理局督促企业落实" is no phrase at 监督)
 _ent_word = rf"(?:(?![局厅委办部处队站院所]|{alt(_c['oversee_verbs']['verbs'])})[\u4e00-\u9fff])"
 _ent_skip = rf"(?:{alt(_c['enterprise']['skip'])})?"
-_ent_name = rf"{_ent_word}{{0,6}}?(?:{alt(_c['enterprise']['heads'])})"
+_ent_name = rf"{_ent_word}{{0,10}}?(?:{alt(_c['enterprise']['heads'])})"  # 汨罗市燃气经营企业
 _OVERSEE_ANY = rf"(?:{alt(_c['oversee_verbs']['verbs'])}){_ent_skip}{_ent_name}(?:{alt(_c['oversee_verbs']['completions'])})"
 ENTERPRISE_AFTER = re.compile(rf"{_ent_skip}(?P<ent>{_ent_name})")
 OVERSEE_ANY = re.compile(_OVERSEE_ANY)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kg.model import Assignment, Citation, DefaultClause, Document, Section, SourceFile, Span, Task, Term
 from loaders import patterns as P
-from loaders.actors import actor_cuts, sentence_actors
+from loaders.actors import actor_cuts, joint_partners, sentence_actors
 from loaders.attribution import Role, parse_attribution
 from loaders.citations import find_citations, number_after
 from loaders.documents import DocFrame, frame_documents
@@ -23,7 +23,7 @@ from loaders.sectors import GENERAL, classify, title_sector
 from loaders.pdf_text import is_page_number
 from loaders.tables import Table, TableRow, find_tables, restatements
 from loaders.tasks import Piece, bracket_groups, deadline_only, segment
-from loaders.units import canonical_name, unit_kind
+from loaders.units import canonical_name, is_unit_like, unit_kind
 
 __all__ = ["load_text", "doc_id_for"]
 
@@ -770,17 +770,51 @@ def _paraphrased_rows(d: _Doc, doc_tables, row_cuts, tasks: list[Task]) -> tuple
     return tasks, used
 
 
+def _owner_row_units(d: _Doc, row: TableRow, owner: Assignment) -> list[Assignment]:
+    """The units of a row in one unit's list of duties: the unit (lead when the row opens with 牵头), then the units
+    the row's own text names ("牵头开展…，市自然资源和规划局配合")."""
+    first = replace(owner, role="lead") if P.JOINT.match(row.task.text) is None and row.task.text.startswith(
+        _LEAD_OPENING) else owner
+    cb, ce = d.ct.clean_index(row.task.start), d.ct.clean_index(row.task.end)
+    roles = [*sentence_actors(d.text[cb:ce]), *joint_partners(d.text[cb:ce])]
+    more = [u for u in d.assignments(roles, cb, "in_sentence") if u.name != owner.name]
+    return [first] + more
+
+
+_LEAD_OPENING = "牵头"
+
+
+def _title_owner(d: _Doc, sections: list[Section], table: Table) -> Assignment | None:
+    """The unit a table without unit columns belongs to: the title of the heading above it when that is a unit's
+    name ("一、市应急管理局" over 序号 | 类别 | 具体内容, one department's list of duties), responsible; else None."""
+    above = [s for s in sections if s.start <= table.start]
+    if not above:
+        return None
+    sec = max(above, key=lambda s: s.start)
+    name = sec.title
+    if not (is_unit_like(name) and P.UNIT_SUFFIX.search(name)):
+        return None
+    at = d.raw.find(name, sec.start, table.start)
+    rs, re_ = (at, at + len(name)) if at >= 0 else (sec.start, sec.start)
+    canonical, function = canonical_name(name, d.fr.jurisdiction)
+    return Assignment(name=name, canonical=canonical, role="responsible", kind=unit_kind(name), function=function,
+                      source="table", start=rs, end=re_)
+
+
 def _table_only_tasks(d: _Doc, doc_tables, row_cuts, sections, n: int, paraphrased: set[int] = frozenset()) -> list[Task]:
     """Rows that restate no body task become tasks of their own."""
     matched = {id(r) for r in row_cuts.values()} | paraphrased
     out = []
     k = 0
     for _, _, table in doc_tables:
+        owner = None if any(r.units for r in table.rows) else _title_owner(d, sections, table)
         for row in table.rows:
             if id(row) in matched:
                 continue
             k += 1
             units, open_list = _row_units(d, row)
+            if not units and owner is not None:
+                units = _owner_row_units(d, row, owner)
             sid = f"{d.id}/table"
             body = squash(row.task.text)
             sectors = d.sectors(list(row.context), body)

@@ -113,8 +113,8 @@ def _tab_header(line: str) -> bool:
     cells = [c.strip() for c in line.strip().split("\t")]
     if len(cells) < 2 or not all(_HEADER_WORDS.match(c) for c in cells if c):
         return False
-    task, units = _columns(tuple(c for c in cells if c))
-    return task is not None and bool(units)
+    task, _ = _columns(tuple(c for c in cells if c))
+    return task is not None
 
 
 def _tab_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
@@ -145,8 +145,8 @@ def _space_header(line: str) -> bool:
     words = line.split()
     if len(words) < 3 or not all(_HEADER_WORDS.match(w) for w in words):
         return False
-    task, units = _columns(tuple(words))
-    return task is not None and bool(units)
+    task, _ = _columns(tuple(words))
+    return task is not None
 
 
 def _space_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
@@ -262,7 +262,7 @@ def _line_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
             break
     names = tuple(c.text for c in header)
     task, units = _columns(names)
-    if len(header) < 3 or task is None or not units:
+    if len(header) < 3 or task is None:
         return [], pos
     width = len(header)
     numbered = names[0] == "序号"
@@ -285,7 +285,7 @@ def _line_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
             merged = cells[task:len(cells) - right]
             text = raw[merged[0].start:merged[-1].end]
             cells = cells[:task] + [Cell(text, merged[0].start, merged[-1].end)] + cells[len(cells) - right:]
-        if len(cells) <= max(u for u, _ in units) or not all(
+        if len(cells) <= max([task] + [u for u, _ in units]) or not all(
                 parse_attribution(cells[u].text.replace("\n", ""), table=True) for u, _ in units if u < len(cells)):
             break
         rows.append(cells + [Cell("", cells[-1].end, cells[-1].end)] * (width - len(cells)))
@@ -391,8 +391,8 @@ def _read_rows(rows: list[list[Cell]], start: int, end: int) -> Table | None:
             continue
         if not header:
             header = ("工作任务", "责任单位")  # no header seen: the last two cells
-        task_col, unit_cols = _columns(header)
-        if task_col is None or not unit_cols:
+        task_col, unit_cols = _columns(header)  # no unit column: a list of one unit's duties (职责清单)
+        if task_col is None:
             continue
         shift = len(cells) - len(header)  # extra cells on the left are sub-headings; missing ones were blank
         def cell(k: int) -> Cell | None:

@@ -254,3 +254,21 @@ def test_a_row_that_paraphrases_a_body_task_gives_it_its_units():
         ("强化露天矿山监管", "table", [("市应急管理局", "lead"), ("市自然资源局", "support")]),
         ("建立森林防火联防", "table", [("市林业局", "lead")]),  # no counterpart: a task of its own
     ]
+
+
+@pytest.mark.parametrize("table,expected", [
+    # one unit's list of duties: the heading above names the unit (tab cells, pipe, one cell a line)
+    ("\t序号\n\t类别\n\t具体内容\n\n\t1\n\t综合监管\n\t组织协调全市安全生产工作。\n\n"
+     "\t2\n\t房屋安全\n\t牵头开展自建房排查整治，会同市市场监管局建立联动机制。\n",
+     [[("市应急管理局", "responsible")], [("市应急管理局", "lead"), ("市市场监管局", "support")]]),
+    ("| 序号 | 类别 | 具体内容 |\n|---|---|---|\n| 1 | 综合监管 | 组织协调全市安全生产工作。 |\n",
+     [[("市应急管理局", "responsible")]]),
+    ("序号\n职责事项\n具体内容\n责任单位\n1\n打非治违\n依法查处非法违法生产经营行为。\n市公安局\n",
+     [[("市公安局", "responsible")]]),
+])
+def test_a_list_of_one_units_duties(table, expected):
+    raw = ("昆安委〔2024〕6号\n关于印发职责清单的通知\n市安委会各成员单位：\n一、市应急管理局\n" + table +
+           "\n昆山市安全生产委员会\n2024年5月20日\n")
+    d = load_text(raw, "t.txt").documents[0]
+    assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == expected
+    assert d.unplaced == ()
