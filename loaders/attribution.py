@@ -56,6 +56,7 @@ _ROLE_THEN_LIST = re.compile(rf"(?P<role>{P.ROLE_PHRASE.pattern})、")
 _SAME_BELOW = re.compile(rf"[，,；]?(?:{P.alt(cues()['defaults']['same_below'])})[。；]?$")
 _OVERSEE_VERB = re.compile(P.alt(cues()["oversee_verbs"]["verbs"]))
 _BY_PREFIX = re.compile(P.alt(cues()["connectors"]["by_prefixes"]))
+_TRAILING_DEFAULT = re.compile(rf"[，,；;]?(?:{P.alt(cues()['defaults']['trailing_closers'])})$")
 
 
 def parse_roles(s: str) -> list[str]:
@@ -181,6 +182,9 @@ def _parse_clause(s: str, a: int, b: int, out: list[Role]) -> tuple[bool, bool]:
             out.append(Role(name, mark or "lead", x, y))
         a = w.end()
         open_list |= o1
+    k = s.find("对", a, ub)  # "各乡镇人民政府对本辖区安全生产工作负总责": the units end before 对
+    if k > a and is_unit_like(s[a:k]):
+        ub = k
     units, o2 = _units(s, a, ub)
     open_list |= o2
     for name, x, y, mark in units:
@@ -232,6 +236,14 @@ def parse_attribution(content: str, *, table: bool = False) -> Attribution | Non
         if same:  # "…分工负责，下同": these units, and a default of the same
             sb = same.start()
         sent = s[sa:sb]
+        tail = _TRAILING_DEFAULT.search(sent)
+        if tail and not P.DEFAULT_OPENER.search(sent):  # "各乡镇人民政府对本辖区…负总责，以下不再列出"
+            tmp: list[Role] = []
+            for ca, cb in _clauses_in(s, sa, sa + len(sent[:tail.start()].rstrip("，；,; "))):
+                had, _ = _parse_clause(s, ca, cb, tmp)
+                any_role |= had
+            defaults += [r if r.role else Role(r.name, "responsible", r.start, r.end) for r in tmp]
+            continue
         d = P.DEFAULT_OPENER.search(sent)
         if d and sent[:d.start()].strip("，；,; "):  # "A牵头，B配合；以下任务均由…": the units before it are the task's
             head = sa + len(sent[:d.start()].rstrip("，；,; "))

@@ -241,7 +241,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     drafts.sort(key=lambda x: x[2].start)  # a letter before what it issues
     parents = {sec.id: sec.parent_id for sec in sections}
     leading = _preamble_defaults(text, [r for hi, r in regions if hi is None])
-    tasks, defaults = _tasks(d, drafts, row_cuts, heading_attr, parents, leading, own_titles)
+    tasks, defaults, attributing = _tasks(d, drafts, row_cuts, heading_attr, parents, leading, own_titles)
     tasks, paraphrased = _paraphrased_rows(d, doc_tables, row_cuts, tasks)
     extra = _table_only_tasks(d, doc_tables, row_cuts, sections, len(tasks), paraphrased)
     if extra:
@@ -278,6 +278,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     for ga, gb in glossary_ranges:
         covered.append(ct.raw_span(ga, gb))
     covered += [(c.start, c.end) for c in defaults]  # a default printed as a paragraph of its own
+    covered += [ct.raw_span(a, b) for a, b in attributing]  # "以上工作均需X负责…" after the tasks it covers
     unplaced = _gaps(raw, covered, ds, de)
     return Document(
         id=doc_id, source_file=source_file, number=fr.number, issuer=fr.issuer,
@@ -515,6 +516,58 @@ _DEFAULT_PARAGRAPH = re.compile(
     rf"(?={P.DEFAULT_OPENER.pattern})")
 
 
+_BACKWARD = re.compile(rf"(?:{P.alt(cues()['defaults']['backward_openers'])})")
+
+
+def _split_before_backward(text: str, draft) -> list:
+    """A piece whose last sentence is "以上工作均需X负责，不再一一列出。" is two: the task, and that sentence."""
+    sid, titles, p = draft
+    if p.attribution is not None:
+        return [draft]
+    m = _BACKWARD.search(text, p.start + 1, p.end)
+    if m is None or text[m.start() - 1] not in "。；\n":
+        return [draft]
+    return [(sid, titles, Piece(p.start, m.start())), (sid, titles, Piece(m.start(), p.end))]
+
+
+def _backward_paragraph(text: str, p: Piece) -> Piece | None:
+    """A piece that is only "以上工作均需X负责，不再一一列出。": a Piece whose attribution holds X (as units); else
+    None."""
+    if p.attribution is not None:
+        return None
+    m = _BACKWARD.match(text, p.start, p.end)
+    if m is None:
+        return None
+    e = text.find("。", m.end(), p.end)
+    e = p.end if e < 0 else e + 1
+    if _TEXT_CHAR.search(text, e, p.end):
+        return None
+    c = P.DEFAULT_CLOSER.search(text, m.end(), e)
+    a = parse_attribution(text[m.end():c.start() if c else e].rstrip("，。"))
+    if a is None or not a.units or a.defaults:
+        return None
+    return Piece(p.start, e, a, m.end())
+
+
+def _sentence_default(text: str, p: Piece) -> Piece | None:
+    """The first sentence of a task's text that is a blanket default ("以下均需X负责，不再一一列出。", "X对…负总责，
+    以下不再列出。"), as a Piece holding it; None when there is none."""
+    if "不再" not in text[p.start:p.end]:
+        return None
+    a = p.start
+    for m in _SENTENCE_OR_END.finditer(text, p.start, p.end):
+        b = m.start()
+        if "不再" in text[a:b]:
+            attr = parse_attribution(text[a:b])
+            if attr is not None and attr.defaults:
+                return Piece(a, b, attr, a)
+        a = m.end()
+    return None
+
+
+_SENTENCE_OR_END = re.compile("[。；]|$")
+
+
 def _default_paragraph(text: str, p: Piece) -> Piece | None:
     """A piece that is only a blanket default ("注：本通知以下各项任务均需X负责落实，不再一一列出。"), as a Piece
     holding it; None for any other piece."""
@@ -557,10 +610,25 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
     ordinals: dict[str, int] = {}
     opened: set[str] = set()  # sections whose heading's blanket default is in force
     same_below: Piece | None = None  # the last task whose attribution ends in 下同
+    covered_extra: list[tuple[int, int]] = []  # clean spans of text that attributes without being a task
     # cn_shi siblings share a trailing attribution printed once after the last of them
     drafts = _share_trailing(d, drafts)
     drafts = [x for draft in drafts for x in _split_by_actors(d, draft, row_cuts, heading_attr, parents)]
+    drafts = [x for draft in drafts for x in _split_before_backward(d.text, draft)]
     for sid, titles, p in drafts:
+        back = _backward_paragraph(d.text, p) if tasks else None
+        if back is not None:  # "以上工作均需X负责，不再一一列出。": X answers for the tasks above it in this section
+            top = _ancestors(sid, parents)[-1]
+            add = d.assignments(back.attribution.units, back.attr_start, "parenthetical")
+            for k, t in enumerate(tasks):
+                if t.section_id == top or t.section_id.startswith(top + "/"):
+                    have = {u.name for u in t.assignments if not u.inherited}
+                    new = [u for u in add if u.name not in have]
+                    own = tuple(u for u in t.assignments if not u.inherited)
+                    tasks[k] = replace(t, assignments=own + tuple(new) + t.assignments[len(own):],
+                                       source=t.source if t.source != "none" else "parenthetical")
+            covered_extra.append((back.start, back.end))
+            continue
         dp = _default_paragraph(d.text, p) if tasks else None
         if dp is not None:  # "注：以下各项任务均需X负责落实，不再一一列出。" after a task: a default from here on
             defaults.append(d.default_clause(dp, tasks[-1].id, whole=True))
@@ -641,7 +709,17 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
         if p.attribution is not None and p.attribution.defaults and not from_heading:
             defaults.append(d.default_clause(p, tid))
             inherited += defaults[-1].units
-    return tasks, defaults
+        elif p.attribution is None and row is None and (sd := _sentence_default(text, p)) is not None:
+            # "…。各乡镇人民政府对本辖区…负总责，以下不再列出。" inside the task: a default for the tasks after it
+            dc = d.default_clause(sd, tid)
+            defaults.append(dc)
+            inherited += dc.units
+            named = {u.name for u in dc.units}
+            t = tasks[-1]
+            tasks[-1] = replace(t, assignments=tuple(u for u in t.assignments if u.inherited or u.name not in named))
+            if not any(not u.inherited for u in tasks[-1].assignments):
+                tasks[-1] = replace(tasks[-1], source="none")
+    return tasks, defaults, covered_extra
 
 
 _OWNER_ROLES = ("lead", "responsible", "shared", "oversee")  # a bracket of only support units names no owner

@@ -260,7 +260,25 @@ DEFAULT_LINES = [
        [[("省应急管理厅", False)], [("省公安厅", False), _CITIES_INH]], "(一)")
       for line in ("注：本通知以下各项任务均需各市、州人民政府负责落实，不再一一列出。",
                    "以下各项任务均需各市、州人民政府负责落实，不再一一列出。")],
+    # ... and "X对…负总责，以下不再列出" on a heading or as a sentence inside a task (then not the task's own)
+    ("一、压实责任（各乡镇人民政府对本辖区安全生产工作负总责，以下不再列出）\n（一）健全网格。（县应急局负责）\n"
+     "（二）修订职责。（县安委办负责）\n",
+     [[("县应急局", False), ("各乡镇人民政府", True)], [("县安委办", False), ("各乡镇人民政府", True)]], "(一)"),
+    ("一、压实责任\n（一）健全网格。各乡镇人民政府对本辖区安全生产工作负总责，以下不再列出。\n"
+     "（二）修订职责。（县安委办负责）\n", [[], [("县安委办", False), ("各乡镇人民政府", True)]], "(一)"),
 ]
+
+
+def test_units_named_for_the_tasks_above():
+    raw = _HEAD + "一、压实责任\n（一）健全网格。（县应急局负责）\n（二）修订职责。开展修订。\n" \
+        "以上工作均需各乡镇人民政府负责，不再一一列出。\n二、其他\n（三）开展检查。（县公安局负责）\n" \
+        "\n测试市人民政府\n2025年1月1日\n"
+    d = load_text(raw, "t.txt").documents[0]
+    assert [([(a.name, a.inherited) for a in t.assignments], t.source) for t in d.tasks] == [
+        ([("县应急局", False), ("各乡镇人民政府", False)], "parenthetical"),
+        ([("各乡镇人民政府", False)], "parenthetical"),
+        ([("县公安局", False)], "parenthetical")]
+    assert d.defaults == () and d.unplaced == ()
 
 
 @pytest.mark.parametrize("body,expected,declared_by", DEFAULT_LINES)
