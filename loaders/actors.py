@@ -152,6 +152,8 @@ def _mentions(text: str) -> tuple[Role, ...]:
         out += named
         if named and P.JOINT.fullmatch(m.group("role")):  # "由你局会同市市场监管局实施…"
             out += _partners(text, m.end())
+        elif named and (joint := P.JOINT.match(text, m.end())):  # "由省应急厅牵头会同省工信厅、省公安厅，…"
+            out += _partners(text, joint.end())
     starts = [0] + [m.end() for m in _SENTENCE_STARTS.finditer(text)]
     for s in starts:
         while s < len(text) and text[s] in "，、 \n":

@@ -56,6 +56,7 @@ _ROLE_THEN_LIST = re.compile(rf"(?P<role>{P.ROLE_PHRASE.pattern})、")
 _SAME_BELOW = re.compile(rf"[，,；]?(?:{P.alt(cues()['defaults']['same_below'])})[。；]?$")
 _OVERSEE_VERB = re.compile(P.alt(cues()["oversee_verbs"]["verbs"]))
 _BY_PREFIX = re.compile(P.alt(cues()["connectors"]["by_prefixes"]))
+_UNIT_TRAILER = re.compile(rf"(?:{P.alt(cues()['connectors']['unit_trailers'])})$")
 _TRAILING_DEFAULT = re.compile(rf"[，,；;]?(?:{P.alt(cues()['defaults']['trailing_closers'])})$")
 
 
@@ -182,6 +183,9 @@ def _parse_clause(s: str, a: int, b: int, out: list[Role]) -> tuple[bool, bool]:
             out.append(Role(name, mark or "lead", x, y))
         a = w.end()
         open_list |= o1
+    trailer = _UNIT_TRAILER.search(s, a, ub)  # "有关成员单位按职责分工指导督促企业落实"
+    if trailer and trailer.start() > a:
+        ub = trailer.start()
     k = s.find("对", a, ub)  # "各乡镇人民政府对本辖区安全生产工作负总责": the units end before 对
     if k > a and is_unit_like(s[a:k]):
         ub = k

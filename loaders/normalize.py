@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from loaders import patterns as P
 from loaders.pdf_text import is_page_number
 
-__all__ = ["CleanText", "clean", "squash", "page_number_line", "spaced_unit_list"]
+__all__ = ["CleanText", "clean", "squash", "spaced_unit_list"]
 
 # half-width -> full-width, one character for one (offsets stay 1:1). Applied to the whole raw text
 # before lines are cut into tokens: none of these is a space, "*", "#" or an ASCII word character, so
@@ -145,7 +145,14 @@ def clean(raw: str) -> CleanText:
     bold_offsets: set[int] = set()
     blank = 0
     base = 0
+    after_page = False  # the last line kept or skipped was a page number: a running header may follow it
     for line in _widen(raw).split("\n"):
+        if after_page and line.strip() and _RUNNING_HEADER.fullmatch(_SPACES.sub("", line)) and lines \
+                and lines[-1][0][-1] not in P.SENTENCE_END_CHARS:
+            base += len(line) + 1  # "— 2 —" then "某某县人民政府" inside a paragraph the page break cut: furniture
+            blank += 1
+            after_page = False
+            continue
         if "：" in line and " " in line:
             line = _listed_units(line)
         elif line.startswith("\t") and " " in line:  # a table cell
@@ -154,7 +161,9 @@ def clean(raw: str) -> CleanText:
         base += len(line) + 1
         if not text or _page_number(text):
             blank += 1
+            after_page = after_page or bool(text)
             continue
+        after_page = False
         if bold:
             bold_offsets.update(offs[b] for b in bold if b < len(offs))
         lines.append((text, offs, tab, blank))
@@ -190,6 +199,8 @@ def clean(raw: str) -> CleanText:
     return CleanText(clean_text, tuple(out_offs), len(raw), _bold_starts(clean_text, out_offs, bold_offsets))
 
 
+# a page's running header: an issuer's name or its red head, printed again at the top of each page
+_RUNNING_HEADER = re.compile(r"[\u4e00-\u9fff（）]{2,25}(?:人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|文件)")
 _SPACED_NAME = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")  # "省安委办 省委组织部"
 
 
@@ -215,12 +226,6 @@ def spaced_unit_list(text: str) -> str:
     if len(names) < 2 or not all(P.UNIT_SUFFIX.search(n) or P.OPEN_LIST_SUFFIX.search(n) for n in names):
         return text
     return _SPACED_NAME.sub(lambda m: "、" + " " * (len(m.group(0)) - 1), text)
-
-
-def page_number_line(line: str) -> bool:
-    """Whether a raw line is only a page number left in extracted text ("- 3 -", "— 3 —")."""
-    text = _SPACES.sub("", line)
-    return bool(text) and _page_number(text)
 
 
 def _page_number(text: str) -> bool:

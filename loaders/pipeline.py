@@ -17,7 +17,7 @@ from loaders.citations import find_citations, number_after
 from loaders.documents import DocFrame, frame_documents
 from loaders.glossary import find_terms, terms_used
 from loaders.lexicon import cues
-from loaders.normalize import CleanText, clean, page_number_line, spaced_unit_list, squash
+from loaders.normalize import CleanText, clean, spaced_unit_list, squash
 from loaders.sections import Heading, find_headings
 from loaders.sectors import GENERAL, classify, title_sector
 from loaders.pdf_text import is_page_number
@@ -120,8 +120,8 @@ class _Doc:
         """The raw text of clean [a, b) as printed, whitespace removed (and a page number a name runs across)."""
         rs, re_ = self.raw_span(a, b)
         raw = self.raw[rs:re_]
-        if "\n" in raw:
-            raw = "".join(ln for ln in raw.split("\n") if not page_number_line(ln))
+        if "\n" in raw:  # a name cut by a page break: only the characters the clean text kept (no page number,
+            raw = "".join(self.raw[o] for o in self.ct.offsets[a:b])  # no running header)
         return squash(raw)
 
     def assignments(self, roles, base: int, source: str, inherited: bool = False) -> list[Assignment]:
@@ -772,6 +772,18 @@ def _share_trailing(d: _Doc, drafts):
             sid, titles, p = out[k]
             if p.attribution is None:
                 out[k] = (sid, titles, Piece(p.start, p.end, last.attribution, last.attr_start))
+    # "1．落实护林员巡山制度；\n2．加强野外用火管理。（县林业局负责）": items ending in ； go on into the sentence
+    # the next sibling's bracket closes
+    carry = None  # (parent, the piece whose attribution the items before it share)
+    for k in range(len(out) - 1, -1, -1):
+        sid, titles, p = out[k]
+        parent = sid.rsplit("/", 1)[0]
+        if p.attribution is not None:
+            carry = (parent, p) if not p.attribution.defaults else None
+        elif carry is not None and carry[0] == parent and d.text[p.start:p.end].rstrip().endswith("；"):
+            out[k] = (sid, titles, Piece(p.start, p.end, carry[1].attribution, carry[1].attr_start))
+        else:
+            carry = None
     return out
 
 

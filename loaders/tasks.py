@@ -19,6 +19,7 @@ _PAIRS = P.BRACKETS
 _CLOSERS = set(_PAIRS.values())
 _BRACKET_OR_NEWLINE = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}\n]")  # all bracket_groups looks at
 _TRIVIAL = re.compile(r"[。，；：、！？ \n）］】]*")  # a piece of only these is merged into the one before
+_TITLE_BEFORE = re.compile(r"[\u4e00-\u9fff“”、]{2,15}。")  # an item's short title sentence
 _LABEL_LINES = re.compile(rf"(?:(?<=[。；\n])|^)(?:{P.LABEL.pattern})[^\n]*(?:\n(?:{P.LABEL.pattern.replace('?P<label>', '')})[^\n]*)*", re.M)
 
 
@@ -137,7 +138,7 @@ def segment(text: str, start: int, end: int, cuts: list[int] = ()) -> list[Piece
     attrs.sort(key=lambda x: x[0])
     bounds: list[tuple[int, str, object]] = []
     for o, c, a in attrs:
-        bounds.append((min(end, _after_attribution(text, c + 1, end)), "attr", (o, a)))  # a label line may end the text
+        bounds.append((min(end, _after_attribution(text, c + 1, end)), "attr", (o, a, c)))  # a label line may end the text
     for k in cuts:
         if start < k < end:
             bounds.append((k, "cut", None))
@@ -149,8 +150,10 @@ def segment(text: str, start: int, end: int, cuts: list[int] = ()) -> list[Piece
         if pos <= cur and kind == "cut":
             continue
         if kind == "attr":
-            o, a = payload
-            if o >= cur and not _WORD.search(text, cur, o) and _WORD.search(text, pos, end):
+            o, a, c = payload
+            titled = _TITLE_BEFORE.fullmatch(text, cur, o) is not None and "\n" not in text[c:pos]
+            if o >= cur and (not _WORD.search(text, cur, o) or titled) and _WORD.search(text, pos, end):
+                # "【牵头：县林业局】严格落实…", also after the item's short title: "森林防灭火。【牵头：…】严格…"
                 leading = (o, a)
                 continue
             if o < cur:  # attribution belongs to the previous piece (cut fell inside it)

@@ -102,6 +102,8 @@ CASES = [
      [("市安委会办公室", "lead", "committee"), ("各专委会", "responsible", "committee")], False),
     ("责任单位：市应急局；协同单位：市公安局", [("市应急局", "responsible", "department"), ("市公安局", "support", "department")], False),
     ("市应急局负责指导，各县区负责落实", [("市应急局", "oversee", "department"), ("各县区", "responsible", "government")], False),
+    ("省安委会有关成员单位按职责分工指导督促企业落实",
+     [("省安委会有关成员单位", "oversee", "vague"), ("企业", "responsible", "enterprise")], False),
     ("本部分各项任务由市住建局牵头，市市场监管局配合", [("市住建局", "lead", "department"), ("市市场监管局", "support", "department")], False),
     ("市城市管理局督促燃气经营企业落实", [("市城市管理局", "oversee", "department"), ("燃气经营企业", "responsible", "enterprise")], False),
     ("市教育局督促学校、医疗机构、餐饮企业落实", [("市教育局", "oversee", "department"), ("学校", "responsible", "other"),
@@ -267,6 +269,19 @@ DEFAULT_LINES = [
     ("一、压实责任\n（一）健全网格。各乡镇人民政府对本辖区安全生产工作负总责，以下不再列出。\n"
      "（二）修订职责。（县安委办负责）\n", [[], [("县安委办", False), ("各乡镇人民政府", True)]], "(一)"),
 ]
+
+
+@pytest.mark.parametrize("body,expected", [
+    # a bracket after the item's short title names the owners of the text after it
+    ("一、森林防灭火。【牵头：县林业局】严格落实野外用火审批制度。\n", [[("县林业局", "lead")]]),
+    # items ending in ； go on into the sentence the next item's bracket closes
+    ("一、森林防火\n1．落实护林员巡山制度；\n2．加强野外用火管理。（县林业局负责）\n",
+     [[("县林业局", "responsible")], [("县林业局", "responsible")]]),
+    ("一、森林防火\n1．落实护林员巡山制度。\n2．加强野外用火管理。（县林业局负责）\n", [[], [("县林业局", "responsible")]]),
+])
+def test_where_a_bracket_reaches(body, expected):
+    d = load_text(_HEAD + body + "\n测试市人民政府\n2025年1月1日\n", "t.txt").documents[0]
+    assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == expected
 
 
 def test_units_named_for_the_tasks_above():

@@ -383,3 +383,14 @@ def test_contact_attachment_and_attendance_lines_are_no_task_text(trailer):
     d = load_text(raw, "t.txt").documents[0]
     assert [t.text for t in d.tasks] == ["开展检查。市应急局要开展检查。"]
     assert d.unplaced == ()
+
+
+def test_a_running_header_after_a_page_number_is_dropped_from_a_name_it_cuts():
+    from loaders import load_text
+
+    raw = ("某某县人民政府\n某政发〔2025〕3号\n关于做好2025年安全生产工作的通知\n各乡镇人民政府：\n"
+           "一、危险化学品。加强运输车辆停车场管理。（县应急管理局牵头，县交通运\n\n— 2 —\n\n某某县人民政府\n\n输局配合）\n"
+           "\n某某县人民政府\n2025年1月1日\n")
+    d = load_text(raw, "t.txt").documents[0]
+    assert [(a.name, a.role) for t in d.tasks for a in t.assignments] == [("县应急管理局", "lead"), ("县交通运输局", "support")]
+    assert d.issuer == "某某县人民政府" and d.date == "2025-01-01"  # the signature after it is kept

@@ -20,7 +20,7 @@ KINDS = [
     ("临港经开区", "government"), ("吉安高新区", "government"), ("各化工园区", "government"),
     ("开发区应急管理局", "department"),
     ("各县（市、区）应急管理部门", "department"), ("各牵头单位", "vague"), ("大型商场超市", "enterprise"),
-    ("各街镇", "government"),
+    ("各街镇", "government"), ("州委编办", "party"), ("旗委宣传部", "party"),
 ]
 
 
