@@ -424,6 +424,10 @@ def _match_key(s: str) -> str:
     return P.LINE_START_MARKER.sub("", s, count=1) if P.LINE_START_MARKER.match(s) else s
 
 
+# at most four characters between a boundary and where a row's restated text begins: they begin the body task
+_ROW_LEAD = re.compile(r"(?<=[\n。；．、）：])[\u4e00-\u9fff]{1,4}$")
+
+
 def _match_rows(d: _Doc, doc_tables, start: int, end: int) -> tuple[dict[int, TableRow], list[int]]:
     """Where each table row's restated text begins in the body (clean offset -> the row), and where
     the text after such a restatement begins (clean offsets: the row's task ends there)."""
@@ -441,7 +445,9 @@ def _match_rows(d: _Doc, doc_tables, start: int, end: int) -> tuple[dict[int, Ta
     ends: list[int] = []
     for row, span in zip(rows, restatements(flat, [_match_key(row.task.text) for row in rows])):
         if span is not None:
-            cuts[flat_idx[span[0]]] = row
+            k = flat_idx[span[0]]
+            lead = _ROW_LEAD.search(text, max(start, k - 5), k)  # "持续" of 持续开展…: the row leaves out a word
+            cuts[lead.start() if lead else k] = row
             e = flat_idx[span[1] - 1] + 1
             nxt = _skip_space(text, e, end)
             if text[e - 1] in _FULL_STOPS and _TEXT_CHAR.match(text, nxt):
