@@ -20,7 +20,7 @@ __all__ = [
     "IN_SENTENCE_COPULA", "IN_SENTENCE_LABEL",
     "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS", "SELF_PRONOUNS",
     "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
-    "NAME_QUALIFIER_END", "cn_to_int",
+    "NAME_QUALIFIER_END", "cn_to_int", "TEXT_CHAR",
     "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE", "NUMBER_LINE", "TITLE_END", "CC_LINE", "PRINTED_LINE", "SIGNATURE_DATE",
 ]
 
@@ -182,3 +182,7 @@ IN_SENTENCE_COPULA = re.compile(
 )
 JOINT = re.compile(alt(_c["in_sentence"]["joint"]))
 JOINT_UNTIL = re.compile(alt(_c["in_sentence"]["joint_until"]))
+
+
+_NON_TEXT_CHARS = r"\s。，；：、！？（）［］【】〔〕“”‘’《》\-—…·.,;:()\[\]*#"
+TEXT_CHAR = re.compile(f"[^{_NON_TEXT_CHARS}]")  # a character that is more than whitespace or punctuation

@@ -5,32 +5,31 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
-from difflib import SequenceMatcher
-from functools import lru_cache
 from pathlib import Path
 
 from kg.model import Assignment, Citation, DefaultClause, Document, Section, SourceFile, Span, Task, Term
 from loaders import patterns as P
-from loaders.actors import actor_cuts, joint_partners, sentence_actors
-from loaders.attribution import Role, parse_attribution
+from loaders.actors import actor_cuts, sentence_actors
+from loaders.attribution import parse_attribution
 from loaders.citations import find_citations, number_after
+from loaders.defaults import (backward_paragraph, default_line, default_paragraph, preamble_defaults,
+                              sentence_default, split_before_backward)
 from loaders.documents import DocFrame, frame_documents
 from loaders.glossary import find_terms, terms_used
 from loaders.lexicon import cues
-from loaders.normalize import CleanText, clean, spaced_unit_list, squash
+from loaders.normalize import CleanText, clean, squash
+from loaders.pdf_text import is_page_number
 from loaders.sections import Heading, find_headings
 from loaders.sectors import GENERAL, classify, title_sector
-from loaders.pdf_text import is_page_number
-from loaders.tables import Table, TableRow, find_tables, restatements
-from loaders.tasks import Piece, bracket_groups, deadline_only, segment
-from loaders.units import canonical_name, is_unit_like, unit_kind
+from loaders.table_tasks import match_rows, paraphrased_rows, row_for, row_units, table_only_tasks
+from loaders.tables import Table, TableRow, find_tables
+from loaders.tasks import Piece, bracket_groups, deadline_only, segment, skip_space
+from loaders.units import canonical_name, unit_kind
 
 __all__ = ["load_text", "doc_id_for"]
 
 
-
-_NON_TEXT_CHARS = r"\s。，；：、！？（）［］【】〔〕“”‘’《》\-—…·.,;:()\[\]*#"
-_TEXT_CHAR = re.compile(f"[^{_NON_TEXT_CHARS}]")  # a character that is more than whitespace or punctuation
+_TEXT_CHAR = P.TEXT_CHAR
 
 
 def doc_id_for(frame: DocFrame, stem: str, k: int) -> str:
@@ -199,7 +198,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     sections = [replace(sec, title=_title_without(sec.title)) if sec.id in heading_attr else sec for sec in sections]
     row_cuts, row_ends = {}, []
     for pa, pb in parts:
-        cuts_, ends_ = _match_rows(d, doc_tables, pa, pb)
+        cuts_, ends_ = match_rows(d, doc_tables, pa, pb)
         placed = {id(r) for r in row_cuts.values()}  # a row restated in an earlier part keeps that place
         row_cuts.update({k: v for k, v in cuts_.items() if id(v) not in placed})
         row_ends += ends_
@@ -216,8 +215,8 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         title_only = not _TEXT_CHAR.search(text, h.title_end, b)
         if title_only and not _title_is_task(text, headings, hi, b, sec_of[hi] in heading_attr):
             continue  # a heading with only its title
-        first = _skip_space(text, h.title_end, b)
-        if not title_only and _default_line(text, first, b, sec_of[hi], heading_attr):
+        first = skip_space(text, h.title_end, b)
+        if not title_only and default_line(text, first, b, sec_of[hi], heading_attr):
             continue  # "一、压实责任\n（以下任务均需X负责，不再一一列出）": the heading's default, not a task
         cuts = [x for x in bold if x > first + 1 and x < b] + [x for x in [*row_cuts, *row_ends] if first < x < b]
         cuts += _sector_label_cuts(text, first, b)
@@ -240,10 +239,10 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         drafts += _letter_tasks(d, pa, pb)
     drafts.sort(key=lambda x: x[2].start)  # a letter before what it issues
     parents = {sec.id: sec.parent_id for sec in sections}
-    leading = _preamble_defaults(text, [r for hi, r in regions if hi is None])
+    leading = preamble_defaults(text, [r for hi, r in regions if hi is None])
     tasks, defaults, attributing = _tasks(d, drafts, row_cuts, heading_attr, parents, leading, own_titles)
-    tasks, paraphrased = _paraphrased_rows(d, doc_tables, row_cuts, tasks)
-    extra = _table_only_tasks(d, doc_tables, row_cuts, sections, len(tasks), paraphrased)
+    tasks, paraphrased = paraphrased_rows(d, doc_tables, row_cuts, tasks)
+    extra = table_only_tasks(d, doc_tables, row_cuts, sections, len(tasks), paraphrased)
     if extra:
         t0 = doc_tables[0][2]
         sections.append(Section(f"{d.id}/table", "表", ("表",), squash(raw[t0.start:t0.end].split("\n", 1)[0]),
@@ -415,84 +414,11 @@ def _letter_tasks(d: _Doc, start: int, end: int) -> list[tuple[str, tuple[str, .
     return out
 
 
-_FULL_STOPS = "。！？；"  # a restated text ending in one of these may be followed by a task of its own
-_KEY_WIDEN = str.maketrans({"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"})
-
-
-def _match_key(s: str) -> str:
-    s = squash(s).translate(_KEY_WIDEN)
-    return P.LINE_START_MARKER.sub("", s, count=1) if P.LINE_START_MARKER.match(s) else s
-
-
-# at most four characters between a boundary and where a row's restated text begins: they begin the body task
-_ROW_LEAD = re.compile(r"(?<=[\n。；．、）：])[\u4e00-\u9fff]{1,4}$")
-
-
-def _match_rows(d: _Doc, doc_tables, start: int, end: int) -> tuple[dict[int, TableRow], list[int]]:
-    """Where each table row's restated text begins in the body (clean offset -> the row), and where
-    the text after such a restatement begins (clean offsets: the row's task ends there)."""
-    if not doc_tables:
-        return {}, []
-    text = d.text
-    flat = text[start:end].replace("\n", "")
-    flat_idx: list[int] = []  # clean offset of each character of flat
-    pos = start
-    for line in text[start:end].split("\n"):
-        flat_idx.extend(range(pos, pos + len(line)))
-        pos += len(line) + 1
-    rows = [row for _, _, table in doc_tables for row in table.rows]
-    cuts: dict[int, TableRow] = {}
-    ends: list[int] = []
-    for row, span in zip(rows, restatements(flat, [_match_key(row.task.text) for row in rows])):
-        if span is not None:
-            k = flat_idx[span[0]]
-            lead = _ROW_LEAD.search(text, max(start, k - 5), k)  # "持续" of 持续开展…: the row leaves out a word
-            cuts[lead.start() if lead else k] = row
-            e = flat_idx[span[1] - 1] + 1
-            nxt = _skip_space(text, e, end)
-            if text[e - 1] in _FULL_STOPS and _TEXT_CHAR.match(text, nxt):
-                ends.append(nxt)
-    return cuts, ends
-
-
-def _skip_space(text: str, i: int, end: int) -> int:
-    """The first position from i (up to end) that is not a space or line break."""
-    while i < end and text[i] in " \n":
-        i += 1
-    return i
 
 
 def _title_without(title: str) -> str:
     """'煤矿领域（牵头单位：市能源局）' -> '煤矿领域'."""
     return re.sub(r"[（［【].*[）］】]$", "", title)
-
-
-def _default_line(text: str, start: int, end: int, sid: str, heading_attr: dict[str, Piece]) -> bool:
-    """Whether text[start:end] is only a bracket holding a blanket default and no unit of its own; if so it
-    becomes the attribution of the heading above it (in `heading_attr`)."""
-    if sid in heading_attr:
-        return False
-    plain = P.DEFAULT_OPENER.search(text, start, min(end, start + 40))
-    if plain and not _TEXT_CHAR.search(text, start, plain.start()):
-        # "一、压实责任\n以下各条均需各县（市、区）人民政府负责落实，不再一一列出。": the same, without brackets
-        e = text.find("。", plain.end(), end)
-        e = end if e < 0 else e + 1
-        a = parse_attribution(text[plain.start():e].rstrip("。"))
-        if a is None or a.units or not a.defaults or _TEXT_CHAR.search(text, e, end):
-            return False
-        heading_attr[sid] = Piece(plain.start(), e, a, plain.start())
-        return True
-    groups = bracket_groups(text, start, end)
-    if len(groups) != 1:
-        return False
-    o, c = groups[0]
-    if _TEXT_CHAR.search(text, start, o) or _TEXT_CHAR.search(text, c + 1, end):
-        return False
-    a = parse_attribution(text[o + 1:c])
-    if a is None or a.units or not a.defaults:
-        return False
-    heading_attr[sid] = Piece(o, c + 1, a, o + 1)
-    return True
 
 
 def _heading_attributions(text: str, headings: list[Heading], sec_of: dict[int, str]) -> dict[str, Piece]:
@@ -517,97 +443,6 @@ def _heading_attributions(text: str, headings: list[Heading], sec_of: dict[int, 
     return out
 
 
-_DEFAULT_PARAGRAPH = re.compile(
-    rf"(?:{P.alt(cues()['defaults']['line_prefixes'])})?(?:{P.alt(cues()['defaults']['scope_words'])})?"
-    rf"(?={P.DEFAULT_OPENER.pattern})")
-
-
-_BACKWARD = re.compile(rf"(?:{P.alt(cues()['defaults']['backward_openers'])})")
-
-
-def _split_before_backward(text: str, draft) -> list:
-    """A piece whose last sentence is "以上工作均需X负责，不再一一列出。" is two: the task, and that sentence."""
-    sid, titles, p = draft
-    if p.attribution is not None:
-        return [draft]
-    m = _BACKWARD.search(text, p.start + 1, p.end)
-    if m is None or text[m.start() - 1] not in "。；\n":
-        return [draft]
-    return [(sid, titles, Piece(p.start, m.start())), (sid, titles, Piece(m.start(), p.end))]
-
-
-def _backward_paragraph(text: str, p: Piece) -> Piece | None:
-    """A piece that is only "以上工作均需X负责，不再一一列出。": a Piece whose attribution holds X (as units); else
-    None."""
-    if p.attribution is not None:
-        return None
-    m = _BACKWARD.match(text, p.start, p.end)
-    if m is None:
-        return None
-    e = text.find("。", m.end(), p.end)
-    e = p.end if e < 0 else e + 1
-    if _TEXT_CHAR.search(text, e, p.end):
-        return None
-    c = P.DEFAULT_CLOSER.search(text, m.end(), e)
-    a = parse_attribution(text[m.end():c.start() if c else e].rstrip("，。"))
-    if a is None or not a.units or a.defaults:
-        return None
-    return Piece(p.start, e, a, m.end())
-
-
-def _sentence_default(text: str, p: Piece) -> Piece | None:
-    """The first sentence of a task's text that is a blanket default ("以下均需X负责，不再一一列出。", "X对…负总责，
-    以下不再列出。"), as a Piece holding it; None when there is none."""
-    if "不再" not in text[p.start:p.end]:
-        return None
-    a = p.start
-    for m in _SENTENCE_OR_END.finditer(text, p.start, p.end):
-        b = m.start()
-        if "不再" in text[a:b]:
-            attr = parse_attribution(text[a:b])
-            if attr is not None and attr.defaults:
-                return Piece(a, b, attr, a)
-        a = m.end()
-    return None
-
-
-_SENTENCE_OR_END = re.compile("[。；]|$")
-
-
-def _default_paragraph(text: str, p: Piece) -> Piece | None:
-    """A piece that is only a blanket default ("注：本通知以下各项任务均需X负责落实，不再一一列出。"), as a Piece
-    holding it; None for any other piece."""
-    if p.attribution is not None:
-        return None
-    m = _DEFAULT_PARAGRAPH.match(text, p.start, p.end)
-    if m is None:
-        return None
-    a0 = m.end()
-    e = text.find("。", a0, p.end)
-    e = p.end if e < 0 else e + 1
-    if _TEXT_CHAR.search(text, e, p.end):
-        return None
-    a = parse_attribution(text[a0:e].rstrip("。"))
-    if a is None or a.units or not a.defaults:
-        return None
-    return Piece(p.start, e, a, a0)
-
-
-def _preamble_defaults(text: str, spans: list[tuple[int, int]]) -> list[Piece]:
-    """Blanket defaults printed before the first item ("以下各项任务均由各县（市、区）政府负责落实，不再列出。"):
-    every task of the document inherits them."""
-    out = []
-    for a, b in spans:
-        for m in P.DEFAULT_OPENER.finditer(text, a, b):
-            s = max(text.rfind(c, a, m.start()) for c in "。；\n") + 1
-            s = max(s, a)
-            e = min([k for k in (text.find(c, m.end(), b) for c in "。\n") if k >= 0] or [b])
-            attr = parse_attribution(text[s:e])
-            if attr is not None and attr.defaults:
-                out.append(Piece(s, e, attr, s))
-    return out
-
-
 def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[str, Piece],
            parents: dict[str, str | None], leading: list[Piece] = (), own_titles: set[str] = frozenset()):
     tasks: list[Task] = []
@@ -620,9 +455,9 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
     # cn_shi siblings share a trailing attribution printed once after the last of them
     drafts = _share_trailing(d, drafts)
     drafts = [x for draft in drafts for x in _split_by_actors(d, draft, row_cuts, heading_attr, parents)]
-    drafts = [x for draft in drafts for x in _split_before_backward(d.text, draft)]
+    drafts = [x for draft in drafts for x in split_before_backward(d.text, draft)]
     for sid, titles, p in drafts:
-        back = _backward_paragraph(d.text, p) if tasks else None
+        back = backward_paragraph(d.text, p) if tasks else None
         if back is not None:  # "以上工作均需X负责，不再一一列出。": X answers for the tasks above it in this section
             top = _ancestors(sid, parents)[-1]
             add = d.assignments(back.attribution.units, back.attr_start, "parenthetical")
@@ -635,7 +470,7 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
                                        source=t.source if t.source != "none" else "parenthetical")
             covered_extra.append((back.start, back.end))
             continue
-        dp = _default_paragraph(d.text, p) if tasks else None
+        dp = default_paragraph(d.text, p) if tasks else None
         if dp is not None:  # "注：以下各项任务均需X负责落实，不再一一列出。" after a task: a default from here on
             defaults.append(d.default_clause(dp, tasks[-1].id, whole=True))
             inherited += defaults[-1].units
@@ -644,7 +479,7 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
         units: list[Assignment] = []
         source = "none"
         open_list = False
-        row = _row_for(p, row_cuts, text)
+        row = row_for(p, row_cuts, text)
         from_heading = False
         # the attributions of the headings above, nearest first: "（一）…（牵头单位：市应急局）" over "2．…（责任单位：…）"
         # (a heading whose bracket holds only a blanket default names no one for its tasks)
@@ -676,7 +511,7 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
             units = more + units if owners_first else units + more
             source, open_list = ("parenthetical" if units else "none"), p.attribution.open_list
         elif row is not None:
-            units, open_list = _row_units(d, row)
+            units, open_list = row_units(d, row)
             source = "table"
         else:
             actors = sentence_actors(text[p.start:p.end])
@@ -715,7 +550,7 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
         if p.attribution is not None and p.attribution.defaults and not from_heading:
             defaults.append(d.default_clause(p, tid))
             inherited += defaults[-1].units
-        elif p.attribution is None and row is None and (sd := _sentence_default(text, p)) is not None:
+        elif p.attribution is None and row is None and (sd := sentence_default(text, p)) is not None:
             # "…。各乡镇人民政府对本辖区…负总责，以下不再列出。" inside the task: a default for the tasks after it
             dc = d.default_clause(sd, tid)
             defaults.append(dc)
@@ -744,7 +579,7 @@ def _split_by_actors(d: _Doc, draft, row_cuts, heading_attr, parents) -> list:
     """A piece with no bracket, row or heading attribution whose sentences name different actors is as many
     tasks ("各乡镇要…。县直有关部门要…"); the first keeps the title sentence."""
     sid, titles, p = draft
-    if p.attribution is not None or _row_for(p, row_cuts, d.text) is not None \
+    if p.attribution is not None or row_for(p, row_cuts, d.text) is not None \
             or any(up in heading_attr and heading_attr[up].attribution.units for up in _ancestors(sid, parents)):
         return [draft]
     cuts = actor_cuts(d.text[p.start:p.end])
@@ -793,131 +628,3 @@ def _share_trailing(d: _Doc, drafts):
     return out
 
 
-def _row_for(p: Piece, row_cuts: dict[int, TableRow], text: str) -> TableRow | None:
-    for pos, row in row_cuts.items():
-        if p.start <= pos < p.end and (pos == p.start or not _TEXT_CHAR.search(text, p.start, pos)
-                                       or pos - p.start <= 40 and "。" not in text[p.start:pos][:-1]):
-            return row
-    return None
-
-
-_BR = re.compile(r"<br\s*/?>", re.I)
-
-
-@lru_cache(maxsize=4096)  # unit cells repeat from row to row
-def _cell_content(text: str) -> str:
-    # "市经信局<br>市交通运输局" (a markdown cell), "市交通运输局 市公安局"
-    return _BR.sub("、", clean(spaced_unit_list(text)).text.replace("\n", ""))
-
-
-def _row_units(d: _Doc, row: TableRow) -> tuple[list[Assignment], bool]:
-    units: list[Assignment] = []
-    open_list = False
-    for role, cell in row.units:
-        content = _cell_content(cell.text)
-        a = parse_attribution(content, table=True)
-        if a is None:
-            continue
-        open_list |= a.open_list
-        for r in a.units:
-            name = squash(cell.text[r.start:r.end]) if len(cell.text) == len(content) else r.name
-            rs = cell.start + r.start if len(cell.text) == len(content) else cell.start
-            re_ = cell.start + r.end if len(cell.text) == len(content) else cell.end
-            role_ = r.role if role == "responsible" else role
-            canonical, function = canonical_name(name, d.fr.jurisdiction)
-            units.append(Assignment(name=name, canonical=canonical, role=role_, kind=unit_kind(name),
-                                    function=function, source="table", start=rs, end=re_))
-    return units, open_list
-
-
-_PARAPHRASE_SHARE = 0.7  # of a row's characters found, in order, in the start of a body task that names no one
-
-
-def _paraphrased_rows(d: _Doc, doc_tables, row_cuts, tasks: list[Task]) -> tuple[list[Task], set[int]]:
-    """Rows that restate a body task in other words ("露天矿山边坡和排土场专项治理" for "开展露天矿山边坡稳定性和排土场安全
-    专项治理…") give their units to the task that names no one and resembles them most; ids of the rows used."""
-    matched = {id(r) for r in row_cuts.values()}
-    rows = [row for _, _, table in doc_tables for row in table.rows if id(row) not in matched]
-    free = [k for k, t in enumerate(tasks) if t.source == "none" and not any(not a.inherited for a in t.assignments)]
-    used: set[int] = set()
-    if not rows or not free:
-        return tasks, used
-    tasks = list(tasks)
-    for row in rows:
-        key = _match_key(row.task.text)
-        if len(key) < 6:
-            continue
-        best, best_k = 0.0, None
-        for k in free:
-            body = _match_key(tasks[k].text)[: 2 * len(key)]
-            blocks = SequenceMatcher(None, key, body, autojunk=False).get_matching_blocks()
-            share = sum(b.size for b in blocks if b.size >= 2) / len(key)
-            if share > best:
-                best, best_k = share, k
-        if best_k is None or best < _PARAPHRASE_SHARE:
-            continue
-        units, open_list = _row_units(d, row)
-        t = tasks[best_k]
-        tasks[best_k] = replace(t, assignments=tuple(units) + t.assignments, source="table", open_list=open_list)
-        free.remove(best_k)
-        used.add(id(row))
-        if not free:
-            break
-    return tasks, used
-
-
-def _owner_row_units(d: _Doc, row: TableRow, owner: Assignment) -> list[Assignment]:
-    """The units of a row in one unit's list of duties: the unit (lead when the row opens with 牵头), then the units
-    the row's own text names ("牵头开展…，市自然资源和规划局配合")."""
-    first = replace(owner, role="lead") if P.JOINT.match(row.task.text) is None and row.task.text.startswith(
-        _LEAD_OPENING) else owner
-    cb, ce = d.ct.clean_index(row.task.start), d.ct.clean_index(row.task.end)
-    roles = [*sentence_actors(d.text[cb:ce]), *joint_partners(d.text[cb:ce])]
-    more = [u for u in d.assignments(roles, cb, "in_sentence") if u.name != owner.name]
-    return [first] + more
-
-
-_LEAD_OPENING = "牵头"
-
-
-def _title_owner(d: _Doc, sections: list[Section], table: Table) -> Assignment | None:
-    """The unit a table without unit columns belongs to: the title of the heading above it when that is a unit's
-    name ("一、市应急管理局" over 序号 | 类别 | 具体内容, one department's list of duties), responsible; else None."""
-    above = [s for s in sections if s.start <= table.start]
-    if not above:
-        return None
-    sec = max(above, key=lambda s: s.start)
-    name = sec.title
-    if not (is_unit_like(name) and P.UNIT_SUFFIX.search(name)):
-        return None
-    at = d.raw.find(name, sec.start, table.start)
-    rs, re_ = (at, at + len(name)) if at >= 0 else (sec.start, sec.start)
-    canonical, function = canonical_name(name, d.fr.jurisdiction)
-    return Assignment(name=name, canonical=canonical, role="responsible", kind=unit_kind(name), function=function,
-                      source="table", start=rs, end=re_)
-
-
-def _table_only_tasks(d: _Doc, doc_tables, row_cuts, sections, n: int, paraphrased: set[int] = frozenset()) -> list[Task]:
-    """Rows that restate no body task become tasks of their own."""
-    matched = {id(r) for r in row_cuts.values()} | paraphrased
-    out = []
-    k = 0
-    for _, _, table in doc_tables:
-        owner = None if any(r.units for r in table.rows) else _title_owner(d, sections, table)
-        for row in table.rows:
-            if id(row) in matched:
-                continue
-            k += 1
-            units, open_list = _row_units(d, row)
-            if not units and owner is not None:
-                units = _owner_row_units(d, row, owner)
-            sid = f"{d.id}/table"
-            body = squash(row.task.text)
-            sectors = d.sectors(list(row.context), body)
-            out.append(Task(
-                id=f"{sid}/t{k}", section_id=sid, ordinal=k, text=body, start=row.task.start,
-                end=row.task.end, quote=d.raw[row.task.start:row.task.end], assignments=tuple(units),
-                source="table", open_list=open_list, sector=sectors[0] if sectors else None,
-                sectors=tuple(sectors),
-            ))
-    return out

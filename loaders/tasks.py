@@ -13,7 +13,7 @@ from loaders import patterns as P
 from loaders.attribution import Attribution, Role, parse_attribution
 from loaders.lexicon import cues
 
-__all__ = ["Piece", "bracket_groups", "deadline_only", "segment"]
+__all__ = ["Piece", "bracket_groups", "deadline_only", "segment", "skip_space"]
 
 _PAIRS = P.BRACKETS
 _CLOSERS = set(_PAIRS.values())
@@ -194,3 +194,10 @@ def segment(text: str, start: int, end: int, cuts: list[int] = ()) -> list[Piece
         p.start, p.end = s, e
         out.append(p)
     return out
+
+
+def skip_space(text: str, i: int, end: int) -> int:
+    """The first position from i (up to end) that is not a space or line break."""
+    while i < end and text[i] in " \n":
+        i += 1
+    return i
