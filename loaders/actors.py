@@ -6,6 +6,7 @@ Used only for tasks that carry no explicit attribution.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from loaders import patterns as P
@@ -15,8 +16,8 @@ from loaders.units import is_unit_like, split_units
 
 __all__ = ["sentence_actors", "actor_cuts", "joint_partners"]
 
-_BY = re.compile(r"(?:^|(?<=[。；，\n])" + "".join(f"|(?<={re.escape(w)})" for w in cues()["in_sentence"]["by_after"])
-                 + rf")(?:{P.alt(cues()['in_sentence']['by'])})(?P<units>[^，。；]{{2,40}}?)(?P<role>牵头|负责|会同|组织)"
+_BY = re.compile(rf"(?:^|(?<=[。；，\n])|(?<=[\u4e00-\u9fff]))(?<![{''.join(cues()['in_sentence']['by_not_after'])}])"
+                 rf"(?:{P.alt(cues()['in_sentence']['by'])})(?![于此衷])(?P<units>[^，。；]{{2,40}}?)(?P<role>牵头|负责|会同|组织)"
                  rf"(?!{P.alt(cues()['in_sentence']['verb_not_before'])})")  # 由…负责人担任 names no one
 # after the actor's modal or 负责: a verb of oversight ("X要督促企业落实", "X负责指导督促…")
 _OVERSEE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:(?:负责)?(?:{P.alt(cues()['oversee_verbs']['verbs'])})"
@@ -34,7 +35,7 @@ _LEAD_AFTER_MODAL = re.compile(P.alt(cues()["in_sentence"]["lead_after_modal"]))
 _LABEL_AFTER = "。；\n"  # where a labelled duty ("市应急局。负责…") may begin
 _SENTENCE_STARTS = re.compile("[。；！？\n，：]")  # a sentence (or clause) may begin after each of these
 # "本项任务由X负责": the actor is X (found by _BY), not the words before 由
-_BY_INSIDE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['by_after'])})(?:{P.alt(cues()['in_sentence']['by'])})")
+_BY_INSIDE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{P.alt(cues()['in_sentence']['by'])})(?=.{{2}})")
 _SKIP_ACTOR = re.compile(r"^(?:由|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|持续|深入|积极|聚焦|围绕)")
 
 
@@ -96,13 +97,19 @@ def _with_oversight(text: str, r: Role) -> list[Role]:
 def _actor_units(m: re.Match) -> list:
     """The unit mentions of an actor match, or [] when any part of it is not a unit."""
     actor = m.group("actor")
-    if (_SKIP_ACTOR.match(actor) and actor not in P.ENTERPRISE_NAMES) or "，" in actor or _BY_INSIDE.search(actor):
+    by = _BY_INSIDE.search(actor)  # "燃气管道更新改造由市住建局负责": the actor is 市住建局 (found by _BY)
+    if (_SKIP_ACTOR.match(actor) and actor not in P.ENTERPRISE_NAMES) or "，" in actor \
+            or (by and is_unit_like(actor[by.end():])):
         return []
+    shift = 0
+    if actor.startswith(_REQUEST) and is_unit_like(actor[1:]):  # "请各地于5月20日前将…报送我局"
+        actor, shift = actor[1:], 1
     k = actor.find("对")  # "各县市区人民政府对本行政区域内…负总责": the actor ends before 对
     if k >= 2 and is_unit_like(actor[:k]):
         actor = actor[:k]
     mentions, _ = split_units(actor)
-    good = [u for u in mentions if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name)]
+    good = [replace(u, start=u.start + shift, end=u.end + shift) for u in mentions
+            if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name)]
     return good if len(good) == len(mentions) else []
 
 

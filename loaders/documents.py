@@ -19,7 +19,7 @@ __all__ = ["Line", "lines_of", "line_spans", "DocFrame", "frame_documents"]
 _TITLE_END = P.TITLE_END
 _ISSUER = re.compile(
     r"^(?P<issuer>[\u4e00-\u9fff（）]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|委员会办公室|委员会|"
-    r"管理局|办公室|办公厅|局|厅|委|管委会|指挥部))(?:文件|(?:专题|常务|全体)?会议纪要|明传电报)?$"
+    r"管理局|办公室|办公厅|局|厅|委|管委会|指挥部|支队|大队|总队))(?:文件|(?:专题|常务|全体)?会议纪要|明传电报)?$"
 )
 _INTERPRETER = re.compile(r"^解读(?:单位|机关|部门)[：:](?P<issuer>.+)$")
 # a telegram's header (明传电报): "等级：特急·明电  市政办明电〔2025〕15号" holds the number after its grade words;

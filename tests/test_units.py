@@ -21,6 +21,8 @@ KINDS = [
     ("开发区应急管理局", "department"),
     ("各县（市、区）应急管理部门", "department"), ("各牵头单位", "vague"), ("大型商场超市", "enterprise"),
     ("各街镇", "government"), ("州委编办", "party"), ("旗委宣传部", "party"),
+    ("施工单位", "enterprise"), ("客运站", "enterprise"), ("二级以上医院", "other"), ("各级各类医疗机构", "other"),
+    ("各中小学校", "other"), ("县人民法院", "department"),
 ]
 
 
