@@ -113,6 +113,25 @@ def _actor_units(m: re.Match) -> list:
     return good if len(good) == len(mentions) else []
 
 
+_REQUESTED_START = "市县区省州盟旗镇乡街各"  # a unit asked by name begins with its level or 各
+_NAME_GOES_ON = "会各办成有直属"  # "市安委|会各成员单位", "市安委会|办公室"
+
+
+def _requested(text: str, s: int) -> list[Role]:
+    """The unit a request at `s` names ("请市应急管理局加强检查" -> 市应急管理局), responsible; [] when what follows
+    请 does not begin with a unit's name. The name is the shortest one that ends in a unit suffix and does not
+    go on (安委会 in 市安委会各成员单位 goes on)."""
+    if P.PRONOUN.match(text, s + 1) or text[s + 1:s + 2] not in _REQUESTED_START:  # "请你局…": the pronoun's
+        return []  # own path; "请认真组织实施", "请依法依规按程序办理" ask no one by name
+    stop = min([k for k in (text.find(c, s) for c in "，。；：\n") if k >= 0] or [len(text)])
+    for e in range(s + 3, min(stop, s + 31)):
+        name = text[s + 1:e]
+        if P.UNIT_SUFFIX.search(name) and is_unit_like(name) and text[e:e + 1] not in _NAME_GOES_ON \
+                and not P.JOINT.search(name):
+            return [Role(name, "responsible", s + 1, e)] if e < stop else []
+    return []
+
+
 def _without_request(r: Role) -> Role:
     """"请你局…" asks the addressee: the actor is 你局, not 请你局."""
     if r.name.startswith(_REQUEST) and (P.PRONOUN.fullmatch(r.name[1:]) or is_unit_like(r.name[1:])):
@@ -170,6 +189,9 @@ def _mentions(text: str) -> tuple[Role, ...]:
         # …the shortest actor wins: in "X负责抓好企业主要负责人…" the 要 of 主要 is no modal
         found = [(m, good) for m in (P.IN_SENTENCE_ACTOR.match(text, s), P.IN_SENTENCE_VERB.match(text, s),
                                      P.IN_SENTENCE_COPULA.match(text, s)) if m and (good := _actor_units(m))]
+        if not found and text.startswith(_REQUEST, s):  # "请各成员单位确定1名联络员。": asked, so answerable
+            out += _requested(text, s)
+            continue
         if not found and (s == 0 or text[s - 1] in _LABEL_AFTER):  # "市应急局。负责…" at a sentence start
             m = P.IN_SENTENCE_LABEL.match(text, s)
             good = _actor_units(m) if m else []

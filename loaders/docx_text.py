@@ -89,4 +89,4 @@ def _cell_text(tc, parent, numbering) -> str:
         line = line.replace("\t", " ").strip()
         if line:
             parts.append(line)
-    return "".join(parts).replace("\n", "")
+    return " ".join(parts).replace("\n", "")  # paragraphs of a cell: "市公安局 市交通运输局" are two names

@@ -4,7 +4,8 @@
 
 * ``.txt`` / ``.md`` — UTF-8 (with or without BOM), UTF-16 / UTF-32 with a BOM, else GB18030
   (a superset of GBK and GB2312); a rare undecodable byte (a file cut mid-character) becomes
-  U+FFFD, many of them make the file unreadable;
+  U+FFFD, many of them make the file unreadable; a .md file's front matter, HTML comments and layout
+  tags are blanked out (loaders.markdown_text);
 * ``.docx`` — paragraphs in order, tables flattened (loaders.docx_text);
 * ``.pdf`` with a text layer — page headers, footers and page numbers dropped, lines re-joined
   into paragraphs, ruled tables flattened (loaders.pdf_text);
@@ -64,6 +65,12 @@ def _read_plain(data: bytes, path: str) -> str:
     return decode_text(data, path)
 
 
+def _read_markdown(data: bytes, path: str) -> str:
+    from loaders.markdown_text import markdown_text
+
+    return markdown_text(decode_text(data, path))
+
+
 def _read_docx(data: bytes, path: str) -> str:
     from loaders.docx_text import docx_text
 
@@ -84,7 +91,7 @@ def _read_html(data: bytes, path: str) -> str:
 
 _READERS: dict[str, Callable[[bytes, str], str]] = {
     ".txt": _read_plain,
-    ".md": _read_plain,
+    ".md": _read_markdown,
     ".docx": _read_docx,
     ".pdf": _read_pdf,
     ".html": _read_html,

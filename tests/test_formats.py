@@ -169,7 +169,8 @@ def test_docx_cell_with_several_paragraphs_is_one_line(tmp_path):
         cell.add_paragraph("市公安局")
         t.cell(0, 1).text = "牵头"
 
-    assert read_text(_docx_with(tmp_path, build)) == "\t市应急局市公安局\n\t牵头\n"
+    # a space between the paragraphs: two unit names stay two (a task's text loses the space when cleaned)
+    assert read_text(_docx_with(tmp_path, build)) == "\t市应急局 市公安局\n\t牵头\n"
 
 
 # --- pdf details ---
@@ -376,3 +377,16 @@ def test_an_explicit_file_of_unknown_type_is_returned_for_read_text_to_refuse(tm
     path.write_bytes(b"\xd0\xcf\x11\xe0")
     files, skipped = iter_inputs([path])
     assert files == [path] and skipped == []
+
+
+def test_markdown_furniture_is_blanked_keeping_offsets():
+    from loaders.markdown_text import markdown_text
+
+    text = ("---\ntitle: 通知\ndate: 2024-04-02\n---\n# 关于做好安全生产工作的通知\n"
+            "（一）开展检查。\n<!-- 原第2项“开展专项检查（区应急管理局负责）”已删除 -->\n"
+            '<div align="right">南湖区安全生产委员会</div>\n| 1 | 开展执法 | 市经信局<br>市交通运输局 |\n')
+    out = markdown_text(text)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    assert [ln.strip() for ln in out.split("\n")] == [
+        "", "", "", "", "# 关于做好安全生产工作的通知", "（一）开展检查。", "", "南湖区安全生产委员会",
+        "| 1 | 开展执法 | 市经信局<br>市交通运输局 |", ""]

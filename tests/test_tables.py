@@ -148,7 +148,7 @@ def test_the_body_goes_on_after_a_table_inside_it():
     d = load_text(raw, "x.md").documents[0]
     assert [(t.text, [(a.name, a.source) for a in t.assignments]) for t in d.tasks] == [
         ("加强瓦斯治理。开展瓦斯专项治理行动。", [("市能源局", "table")]),
-        ("请各单位对照表格抓好落实。", []),  # text after the table goes on in the section before it
+        ("请各单位对照表格抓好落实。", [("各单位", "in_sentence")]),  # text after the table goes on in the section before it
         ("加强组织领导。各县人民政府要切实加强组织领导。", [("各县人民政府", "in_sentence")]),
     ]
     assert [s.path for s in d.sections] == [("一",), ("一", "(一)"), ("二",), ("二", "(二)")]
