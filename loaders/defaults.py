@@ -19,32 +19,41 @@ __all__ = ["default_line", "preamble_defaults", "default_paragraph", "sentence_d
            "split_before_backward"]
 
 
-def default_line(text: str, start: int, end: int, sid: str, heading_attr: dict[str, Piece]) -> bool:
-    """Whether text[start:end] is only a bracket holding a blanket default and no unit of its own; if so it
-    becomes the attribution of the heading above it (in `heading_attr`)."""
+def default_line(text: str, start: int, end: int, sid: str, heading_attr: dict[str, Piece]) -> int | None:
+    """Where the blanket default that text[start:end] opens with ends, when it holds one and no unit of its own
+    (a bracket that is all there is, or a plain line — perhaps followed by the section's unnumbered paragraphs);
+    the default becomes the attribution of the heading above (in `heading_attr`). None when there is none."""
     if sid in heading_attr:
-        return False
+        return None
     plain = P.DEFAULT_OPENER.search(text, start, min(end, start + 40))
     if plain and not P.TEXT_CHAR.search(text, start, plain.start()):
         # "一、压实责任\n以下各条均需各县（市、区）人民政府负责落实，不再一一列出。": the same, without brackets
         e = text.find("。", plain.end(), end)
         e = end if e < 0 else e + 1
         a = parse_attribution(text[plain.start():e].rstrip("。"))
-        if a is None or a.units or not a.defaults or P.TEXT_CHAR.search(text, e, end):
-            return False
+        if a is None or a.units or not a.defaults:
+            return None
+        if P.TEXT_CHAR.search(text, e, end) and "\n" not in text[e:_next_text(text, e, end)]:
+            return None  # text goes on in the same paragraph: the line is no default of its own
         heading_attr[sid] = Piece(plain.start(), e, a, plain.start())
-        return True
+        return e
     groups = bracket_groups(text, start, end)
     if len(groups) != 1:
-        return False
+        return None
     o, c = groups[0]
     if P.TEXT_CHAR.search(text, start, o) or P.TEXT_CHAR.search(text, c + 1, end):
-        return False
+        return None
     a = parse_attribution(text[o + 1:c])
     if a is None or a.units or not a.defaults:
-        return False
+        return None
     heading_attr[sid] = Piece(o, c + 1, a, o + 1)
-    return True
+    return end
+
+
+def _next_text(text: str, i: int, end: int) -> int:
+    """The first position from `i` that holds more than whitespace or punctuation (end when none)."""
+    m = P.TEXT_CHAR.search(text, i, end)
+    return m.start() if m else end
 
 
 _DEFAULT_PARAGRAPH = re.compile(

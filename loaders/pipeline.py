@@ -216,15 +216,18 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         if title_only and not _title_is_task(text, headings, hi, b, sec_of[hi] in heading_attr):
             continue  # a heading with only its title
         first = skip_space(text, h.title_end, b)
-        if not title_only and default_line(text, first, b, sec_of[hi], heading_attr):
-            continue  # "一、压实责任\n（以下任务均需X负责，不再一一列出）": the heading's default, not a task
+        after_default = default_line(text, first, b, sec_of[hi], heading_attr) if not title_only else None
+        if after_default is not None:  # "一、压实责任\n（以下任务均需X负责，不再一一列出）": the heading's default
+            if not _TEXT_CHAR.search(text, after_default, b):
+                continue
+            first = skip_space(text, after_default, b)  # …and the section's unnumbered paragraphs after it
         cuts = [x for x in bold if x > first + 1 and x < b] + [x for x in [*row_cuts, *row_ends] if first < x < b]
         cuts += _sector_label_cuts(text, first, b)
         # the title carries the attribution of what follows — unless it is itself the task: it is all there is
         # (2.加强消防安全管理（市消防救援支队负责）。), or what follows names its own units
         # ((一)开展煤矿安全检查（省能源局负责）。开展非煤矿山检查（省应急厅负责）。)
         pieces = segment(text, first, b, cuts) if sec_of[hi] in heading_attr and not title_only else None
-        if pieces is None or all(p.attribution is not None for p in pieces):
+        if after_default is None and (pieces is None or all(p.attribution is not None for p in pieces)):
             pieces = segment(text, a, b, cuts)
             if sec_of[hi] in heading_attr:
                 own_titles.add(sec_of[hi])  # the title's bracket is its first task's own
