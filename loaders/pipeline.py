@@ -412,7 +412,7 @@ def _letter_tasks(d: _Doc, start: int, end: int) -> list[tuple[str, tuple[str, .
         sent = text[a:b]
         if re.search(r"收悉|批复如下|通知如下|函复如下", sent):
             continue
-        if P.PRONOUN.search(sent) or P.IN_SENTENCE_ACTOR.search(sent) and re.search(r"要|负责|请", sent):
+        if P.PRONOUN.search(sent) or sentence_actors(sent):  # "各牵头单位要…", "市安委办将…", "市应急局负责汇总"
             out.append((f"{d.id}/_", (), Piece(a, b)))
     return out
 

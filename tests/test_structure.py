@@ -394,3 +394,18 @@ def test_a_running_header_after_a_page_number_is_dropped_from_a_name_it_cuts():
     d = load_text(raw, "t.txt").documents[0]
     assert [(a.name, a.role) for t in d.tasks for a in t.assignments] == [("县应急管理局", "lead"), ("县交通运输局", "support")]
     assert d.issuer == "某某县人民政府" and d.date == "2025-01-01"  # the signature after it is kept
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("各牵头单位要按时报送进展。", [("各牵头单位", "responsible")]),
+    ("市安委办将每季度进行调度通报。", [("市安委办", "responsible")]),
+    ("市应急管理局负责汇总。", [("市应急管理局", "responsible")]),
+    ("现将任务分工印发给你们，请认真贯彻落实。", [("各县、区人民政府", "responsible"), ("市安委会各成员单位", "responsible")]),
+])
+def test_each_sentence_of_an_unnumbered_letter_that_tasks_someone_is_a_task(sentence, expected):
+    from loaders import load_text
+
+    raw = ("盘锦市安全生产委员会\n盘安委〔2024〕4号\n关于印发任务分工的通知\n各县、区人民政府，市安委会各成员单位：\n"
+           + sentence + "\n盘锦市安全生产委员会\n2024年3月20日\n")
+    d = load_text(raw, "t.txt").documents[0]
+    assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == [expected]
