@@ -298,6 +298,9 @@ def _read_closing(fr: DocFrame, body: list[Line]) -> None:
         ):
             last_body = k
             break
+    if last_body is not None and last_body + 1 < len(body) and P.SIGNATURE_DATE.match(body[last_body + 1].text):
+        while last_body > 0 and _ISSUER.match(body[last_body - 1].text):
+            last_body -= 1  # a joint notice signs with each issuer on a line of its own
     if last_body is not None:
         fr.body_end = body[last_body].start
         _read_attachment(fr, body, last_body)

@@ -409,3 +409,15 @@ def test_each_sentence_of_an_unnumbered_letter_that_tasks_someone_is_a_task(sent
            + sentence + "\n盘锦市安全生产委员会\n2024年3月20日\n")
     d = load_text(raw, "t.txt").documents[0]
     assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == [expected]
+
+
+def test_a_joint_notice_signs_with_each_issuer_on_a_line_of_its_own():
+    from loaders import load_text
+
+    raw = ("南阳市交通运输局\n南阳市公安局交通警察支队\n宛交〔2025〕12号\n关于做好2025年春运道路运输安全工作的通知\n"
+           "各县（市、区）交通运输局：\n一、强化源头管理。各县（市、区）交通运输局要督促道路客运企业落实主体责任。\n"
+           "南阳市交通运输局\n南阳市公安局交通警察支队\n2025年1月8日\n")
+    d = load_text(raw, "t.txt").documents[0]
+    assert (d.issuer, d.date) == ("南阳市交通运输局南阳市公安局交通警察支队", "2025-01-08")
+    assert [t.text for t in d.tasks] == ["强化源头管理。各县（市、区）交通运输局要督促道路客运企业落实主体责任。"]
+    assert d.unplaced == ()
