@@ -147,8 +147,9 @@ def clean(raw: str) -> CleanText:
     base = 0
     after_page = False  # the last line kept or skipped was a page number: a running header may follow it
     for line in _widen(raw).split("\n"):
-        if after_page and line.strip() and _RUNNING_HEADER.fullmatch(_SPACES.sub("", line)) and lines \
-                and lines[-1][0][-1] not in P.SENTENCE_END_CHARS:
+        header = after_page and line.strip() and _RUNNING_HEADER.fullmatch(_SPACES.sub("", line))
+        if header and lines and (lines[-1][0][-1] not in P.SENTENCE_END_CHARS  # inside a paragraph, or a masthead
+                                 or _MASTHEAD.search(header.group(0))):  # that is never a signature
             base += len(line) + 1  # "— 2 —" then "某某县人民政府" inside a paragraph the page break cut: furniture
             blank += 1
             after_page = False
@@ -199,8 +200,10 @@ def clean(raw: str) -> CleanText:
     return CleanText(clean_text, tuple(out_offs), len(raw), _bold_starts(clean_text, out_offs, bold_offsets))
 
 
+_MASTHEAD = re.compile(r"公报(?:\d{4}年第\d{1,3}期)?$")  # a gazette: never a red head nor a signature
 # a page's running header: an issuer's name or its red head, printed again at the top of each page
-_RUNNING_HEADER = re.compile(r"[\u4e00-\u9fff（）]{2,25}(?:人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|文件)")
+_RUNNING_HEADER = re.compile(r"[\u4e00-\u9fff（）]{2,25}(?:人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|文件"
+                             r"|公报(?:\d{4}年第\d{1,3}期)?)")  # "淇县人民政府公报 2024年第2期"
 _SPACED_NAME = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")  # "省安委办 省委组织部"
 
 

@@ -379,6 +379,10 @@ def _title_above(raw: str, start: int, floor: int) -> int:
 _INHERITING_ROLES = ("lead", "responsible")  # the columns whose blank cells inherit; a blank 配合单位 names no one
 
 
+# a row of one numbered title inside a table ("一、城镇燃气", merged across the row): the rows below are its
+_CATEGORY_ROW = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])[\u4e00-\u9fff、和及]{2,20}$")
+
+
 def _read_rows(rows: list[list[Cell]], start: int, end: int) -> Table | None:
     header: tuple[str, ...] = ()
     out: list[TableRow] = []
@@ -393,6 +397,10 @@ def _read_rows(rows: list[list[Cell]], start: int, end: int) -> Table | None:
             header = ("工作任务", "责任单位")  # no header seen: the last two cells
         task_col, unit_cols = _columns(header)  # no unit column: a list of one unit's duties (职责清单)
         if task_col is None:
+            continue
+        filled = [t for t in texts if t]
+        if len(filled) == 1 and len(header) > 1 and _CATEGORY_ROW.match(filled[0]):
+            context = [filled[0]]  # "一、城镇燃气" merged across the row: the heading of the rows below
             continue
         shift = len(cells) - len(header)  # extra cells on the left are sub-headings; missing ones were blank
         def cell(k: int) -> Cell | None:

@@ -282,3 +282,16 @@ def test_a_row_that_leaves_out_the_first_word_of_its_body_task_does_not_cut_it()
     d = load_text(raw, "t.txt").documents[0]
     assert [(t.text[:6], [(a.name, a.role) for a in t.assignments]) for t in d.tasks] == [
         ("持续开展“两", [("县公安局", "lead"), ("县交通运输局", "support")])]
+
+
+def test_a_numbered_title_row_inside_a_table_heads_the_rows_below_it():
+    raw = ("盘安委〔2024〕4号\n关于印发重点任务分工的通知\n各县区人民政府：\n现将重点任务分工印发给你们。\n"
+           "盘锦市安全生产委员会\n2024年3月20日\n附件\n重点任务分工表\n"
+           "| 序号 | 重点任务 | 牵头单位 | 配合单位 |\n| --- | --- | --- | --- |\n| 一、城镇燃气 | | | |\n"
+           "| 1 | 开展餐饮场所安全检查。 | 市市场监督管理局 | 市商务局 |\n| 二、消防安全 | | | |\n"
+           "| 2 | 开展大型商业场所专项治理。 | 市消防救援支队 | 市公安局 |\n")
+    (table,) = find_tables(raw)
+    assert [(r.context, r.task.text) for r in table.rows] == [
+        (("一、城镇燃气",), "开展餐饮场所安全检查。"), (("二、消防安全",), "开展大型商业场所专项治理。")]
+    d = load_text(raw, "t.md").documents[0]
+    assert [t.sector for t in d.tasks if t.source == "table"] == ["gas", "fire"]
