@@ -188,7 +188,8 @@ def _mentions(text: str) -> tuple[Role, ...]:
         # in "X负责组织加油站、液化气供应站…" is no modal
         # …the shortest actor wins: in "X负责抓好企业主要负责人…" the 要 of 主要 is no modal
         found = [(m, good) for m in (P.IN_SENTENCE_ACTOR.match(text, s), P.IN_SENTENCE_VERB.match(text, s),
-                                     P.IN_SENTENCE_COPULA.match(text, s)) if m and (good := _actor_units(m))]
+                                     P.IN_SENTENCE_COPULA.match(text, s), P.IN_SENTENCE_SUBJECT.match(text, s))
+                 if m and (good := _actor_units(m))]
         if not found and text.startswith(_REQUEST, s):  # "请各成员单位确定1名联络员。": asked, so answerable
             out += _requested(text, s)
             continue

@@ -17,7 +17,7 @@ __all__ = [
     "ROLE_OF", "role_of", "OVERSEE_ANY",
     "ENTERPRISE_AFTER", "LABEL", "LABEL_ROLE",
     "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "OPEN_LIST_AFTER", "IN_SENTENCE_ACTOR", "IN_SENTENCE_VERB", "VERB_ROLES",
-    "IN_SENTENCE_COPULA", "IN_SENTENCE_LABEL",
+    "IN_SENTENCE_COPULA", "IN_SENTENCE_LABEL", "IN_SENTENCE_SUBJECT",
     "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS", "SELF_PRONOUNS",
     "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
     "NAME_QUALIFIER_END", "cn_to_int", "TEXT_CHAR",
@@ -179,6 +179,10 @@ IN_SENTENCE_LABEL = re.compile(rf"{_actor}[。：](?P<verb>{alt(_c['in_sentence'
 IN_SENTENCE_COPULA = re.compile(
     rf"{_actor}(?:{alt(_c['in_sentence']['copulas'])})[^。；，]{{2,40}}，(?P<verb>负责)"
     rf"(?!{alt(_c['in_sentence']['verb_not_before'])})"
+)
+# "各县区政府是本辖区森林防灭火工作的责任主体" (responsible)
+IN_SENTENCE_SUBJECT = re.compile(
+    rf"{_actor}(?:{alt(_c['in_sentence']['copulas'])})[^。；，]{{0,40}}?(?:{alt(_c['in_sentence']['subject_nouns'])})"
 )
 JOINT = re.compile(alt(_c["in_sentence"]["joint"]))
 JOINT_UNTIL = re.compile(alt(_c["in_sentence"]["joint_until"]))

@@ -559,8 +559,10 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
             defaults.append(dc)
             inherited += dc.units
             named = {u.name for u in dc.units}
+            at = dc.start  # the units named from the default on are the default's, those before it the task's own
             t = tasks[-1]
-            tasks[-1] = replace(t, assignments=tuple(u for u in t.assignments if u.inherited or u.name not in named))
+            tasks[-1] = replace(t, assignments=tuple(u for u in t.assignments
+                                                     if u.inherited or u.name not in named or u.start < at))
             if not any(not u.inherited for u in tasks[-1].assignments):
                 tasks[-1] = replace(tasks[-1], source="none")
     return tasks, defaults, covered_extra
