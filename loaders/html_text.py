@@ -100,6 +100,8 @@ def html_text(data: bytes, path: str) -> str:
         soup = BeautifulSoup(markup, "html.parser")
         root = soup.body or soup
         lines: list[str] = _site_metadata(root)
+        if not any(ln.startswith(_TITLE_LABELS) for ln in lines):
+            lines += _page_title(soup)
         _strip(root)
         body = _article(root)
         writer = _Writer(lines)
@@ -112,6 +114,19 @@ def html_text(data: bytes, path: str) -> str:
     if not text.strip():
         raise InputError(path, "no article text found in the HTML page")
     return normalise_newlines(text) + "\n"
+
+
+_TITLE_LABELS = ("标题", "名称")
+_TITLE_SEPARATORS = re.compile(r"\s*[_|｜—-]\s*")
+
+
+def _page_title(soup) -> list[str]:
+    """The page's <title> before the site's name ("…关于做好汛期安全生产工作的通知_政府文件_南宁市…") as a 标题
+    line, a last resort for a document's title when the article prints it apart from the body; [] when the
+    <title> names no document."""
+    raw = soup.title.get_text() if soup.title else ""
+    first = _TITLE_SEPARATORS.split(raw.strip(), maxsplit=1)[0] if raw.strip() else ""
+    return [f"标题：{first}"] if "关于" in first and len(first) <= 120 else []
 
 
 def _site_metadata(root) -> list[str]:

@@ -390,3 +390,17 @@ def test_markdown_furniture_is_blanked_keeping_offsets():
     assert [ln.strip() for ln in out.split("\n")] == [
         "", "", "", "", "# 关于做好安全生产工作的通知", "（一）开展检查。", "", "南湖区安全生产委员会",
         "| 1 | 开展执法 | 市经信局<br>市交通运输局 |", ""]
+
+
+def test_html_page_title_is_the_last_resort_for_a_documents_title():
+    from loaders import load_text
+    from loaders.html_text import html_text
+
+    page = ("<html><head><title>南宁市人民政府办公室关于做好2024年汛期安全生产工作的通知_政府文件_南宁市人民政府门户网站</title>"
+            "</head><body><table><tr><td class='title'><b>南宁市人民政府办公室关于做好2024年汛期安全生产工作的通知</b></td></tr>"
+            "<tr><td><div class='info'>文号：南府办函〔2024〕35号&nbsp;&nbsp;发布日期：2024-05-11</div></td></tr>"
+            "<tr><td class='content'>各县（市、区）人民政府：<br>一、加强监测预报。市气象局要加强监测预报。<br>"
+            "<p align='right'>南宁市人民政府办公室<br>2024年5月9日</p></td></tr></table></body></html>").encode("utf-8")
+    d = load_text(html_text(page, "p.html"), "p.html").documents[0]
+    assert (d.number, d.title, d.kind) == ("南府办函〔2024〕35号", "关于做好2024年汛期安全生产工作的通知", "notice")
+    assert d.unplaced == ()
