@@ -12,7 +12,7 @@ from functools import lru_cache
 from loaders import patterns as P
 from loaders.attribution import Role, parse_attribution, supervised_list
 from loaders.lexicon import cues
-from loaders.units import is_unit_like, split_units
+from loaders.units import end_before_object, is_unit_like, split_units
 
 __all__ = ["sentence_actors", "actor_cuts", "joint_partners"]
 
@@ -104,9 +104,7 @@ def _actor_units(m: re.Match) -> list:
     shift = 0
     if actor.startswith(_REQUEST) and is_unit_like(actor[1:]):  # "请各地于5月20日前将…报送我局"
         actor, shift = actor[1:], 1
-    k = actor.find("对")  # "各县市区人民政府对本行政区域内…负总责": the actor ends before 对
-    if k >= 2 and is_unit_like(actor[:k]):
-        actor = actor[:k]
+    actor = actor[:end_before_object(actor, 0, len(actor))]  # "各县市区人民政府对本行政区域内…负总责"
     mentions, _ = split_units(actor)
     good = [replace(u, start=u.start + shift, end=u.end + shift) for u in mentions
             if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name)]

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from loaders import patterns as P
 from loaders.lexicon import cues
-from loaders.units import is_unit_like, split_units, top_level_split
+from loaders.units import end_before_object, is_unit_like, split_units, top_level_split
 
 __all__ = ["Role", "Attribution", "parse_attribution", "parse_roles"]
 
@@ -186,9 +186,7 @@ def _parse_clause(s: str, a: int, b: int, out: list[Role]) -> tuple[bool, bool]:
     trailer = _UNIT_TRAILER.search(s, a, ub)  # "有关成员单位按职责分工指导督促企业落实"
     if trailer and trailer.start() > a:
         ub = trailer.start()
-    k = s.find("对", a, ub)  # "各乡镇人民政府对本辖区安全生产工作负总责": the units end before 对
-    if k > a and is_unit_like(s[a:k]):
-        ub = k
+    ub = end_before_object(s, a, ub)  # "各乡镇人民政府对本辖区安全生产工作负总责"
     units, o2 = _units(s, a, ub)
     open_list |= o2
     for name, x, y, mark in units:

@@ -28,8 +28,7 @@ def default_line(text: str, start: int, end: int, sid: str, heading_attr: dict[s
     plain = P.DEFAULT_OPENER.search(text, start, min(end, start + 40))
     if plain and not P.TEXT_CHAR.search(text, start, plain.start()):
         # "一、压实责任\n以下各条均需各县（市、区）人民政府负责落实，不再一一列出。": the same, without brackets
-        e = text.find("。", plain.end(), end)
-        e = end if e < 0 else e + 1
+        e = _sentence_end(text, plain.end(), end)
         a = parse_attribution(text[plain.start():e].rstrip("。"))
         if a is None or a.units or not a.defaults:
             return None
@@ -48,6 +47,12 @@ def default_line(text: str, start: int, end: int, sid: str, heading_attr: dict[s
         return None
     heading_attr[sid] = Piece(o, c + 1, a, o + 1)
     return end
+
+
+def _sentence_end(text: str, i: int, end: int) -> int:
+    """Just after the first 。 from `i` (up to end), else end."""
+    e = text.find("。", i, end)
+    return end if e < 0 else e + 1
 
 
 def _next_text(text: str, i: int, end: int) -> int:
@@ -83,8 +88,7 @@ def backward_paragraph(text: str, p: Piece) -> Piece | None:
     m = _BACKWARD.match(text, p.start, p.end)
     if m is None:
         return None
-    e = text.find("。", m.end(), p.end)
-    e = p.end if e < 0 else e + 1
+    e = _sentence_end(text, m.end(), p.end)
     if P.TEXT_CHAR.search(text, e, p.end):
         return None
     c = P.DEFAULT_CLOSER.search(text, m.end(), e)
@@ -122,8 +126,7 @@ def default_paragraph(text: str, p: Piece) -> Piece | None:
     if m is None:
         return None
     a0 = m.end()
-    e = text.find("。", a0, p.end)
-    e = p.end if e < 0 else e + 1
+    e = _sentence_end(text, a0, p.end)
     if P.TEXT_CHAR.search(text, e, p.end):
         return None
     a = parse_attribution(text[a0:e].rstrip("。"))

@@ -30,15 +30,9 @@ _GRADE_NUMBER = re.compile(rf"^等级[：:](?:{P.alt(cues()['documents']['telegr
                            rf"(?P<num>{P.DOC_NUMBER.pattern})$")
 
 
-class _NumberLine:
-    """P.NUMBER_LINE, and the number at the end of a telegram's 等级 line."""
-
-    @staticmethod
-    def match(text: str):
-        return P.NUMBER_LINE.match(text) or _GRADE_NUMBER.match(text)
-
-
-_NUMBER_LINE = _NumberLine
+def _number_line(text: str) -> re.Match | None:
+    """A line that is a 文号 (P.NUMBER_LINE), or a telegram's 等级 line ending in one."""
+    return P.NUMBER_LINE.match(text) or _GRADE_NUMBER.match(text)
 
 
 @dataclass(frozen=True)
@@ -102,7 +96,7 @@ def _is_header_line(t: str) -> bool:
 def frame_documents(text: str) -> list[DocFrame]:
     """Find the documents in clean `text`."""
     lines = lines_of(text)
-    anchors = [k for k, ln in enumerate(lines) if _NUMBER_LINE.match(ln.text) and k < len(lines) - 1]
+    anchors = [k for k, ln in enumerate(lines) if _number_line(ln.text) and k < len(lines) - 1]
     frames: list[DocFrame] = []
     if not anchors:
         frames.append(_frame(text, lines, 0, len(lines), None))
@@ -133,7 +127,7 @@ def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> 
     fr = DocFrame(start=seg[0].start, end=seg[-1].end, body_start=seg[0].start, body_end=seg[-1].end)
     head_end = (anchor - s + 1) if anchor is not None else 0
     if anchor is not None:
-        m = _NUMBER_LINE.match(lines[anchor].text)
+        m = _number_line(lines[anchor].text)
         fr.number = _norm_number(m)
         fr.number_span = (lines[anchor].start + m.start("prefix"), lines[anchor].start + m.end("seq") + 1)
     # header: lines up to the addressee line (主送) or the first numbered heading
@@ -244,7 +238,7 @@ def _read_header(fr: DocFrame, header: list[Line]) -> None:
         if m:
             fr.issuer = m.group("issuer")
             continue
-        if _NUMBER_LINE.match(t) or _SITE_LABEL.match(t):
+        if _number_line(t) or _SITE_LABEL.match(t):
             continue
         if title_lines and not _TITLE_END.search(title_lines[-1].text.rstrip("》")):
             if _is_header_line(t) and not P.ADDRESSEE_LINE.match(t):

@@ -200,10 +200,11 @@ def clean(raw: str) -> CleanText:
     return CleanText(clean_text, tuple(out_offs), len(raw), _bold_starts(clean_text, out_offs, bold_offsets))
 
 
-_MASTHEAD = re.compile(r"公报(?:\d{4}年第\d{1,3}期)?$")  # a gazette: never a red head nor a signature
+_GAZETTE = r"公报(?:\d{4}年第\d{1,3}期)?"  # "淇县人民政府公报 2024年第2期": never a red head nor a signature
+_MASTHEAD = re.compile(_GAZETTE + "$")
 # a page's running header: an issuer's name or its red head, printed again at the top of each page
-_RUNNING_HEADER = re.compile(r"[\u4e00-\u9fff（）]{2,25}(?:人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|文件"
-                             r"|公报(?:\d{4}年第\d{1,3}期)?)")  # "淇县人民政府公报 2024年第2期"
+_RUNNING_HEADER = re.compile(rf"[\u4e00-\u9fff（）]{{2,25}}(?:人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|文件"
+                             rf"|{_GAZETTE})")
 _SPACED_NAME = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")  # "省安委办 省委组织部"
 
 

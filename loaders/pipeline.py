@@ -245,7 +245,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     leading = preamble_defaults(text, [r for hi, r in regions if hi is None])
     tasks, defaults, attributing = _tasks(d, drafts, row_cuts, heading_attr, parents, leading, own_titles)
     tasks, paraphrased = paraphrased_rows(d, doc_tables, row_cuts, tasks)
-    extra = table_only_tasks(d, doc_tables, row_cuts, sections, len(tasks), paraphrased)
+    extra = table_only_tasks(d, doc_tables, row_cuts, sections, paraphrased)
     if extra:
         t0 = doc_tables[0][2]
         sections.append(Section(f"{d.id}/table", "表", ("表",), squash(raw[t0.start:t0.end].split("\n", 1)[0]),
@@ -466,10 +466,9 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
             add = d.assignments(back.attribution.units, back.attr_start, "parenthetical")
             for k, t in enumerate(tasks):
                 if t.section_id == top or t.section_id.startswith(top + "/"):
-                    have = {u.name for u in t.assignments if not u.inherited}
-                    new = [u for u in add if u.name not in have]
                     own = tuple(u for u in t.assignments if not u.inherited)
-                    tasks[k] = replace(t, assignments=own + tuple(new) + t.assignments[len(own):],
+                    new = tuple(u for u in add if u.name not in {o.name for o in own})
+                    tasks[k] = replace(t, assignments=own + new + t.assignments[len(own):],
                                        source=t.source if t.source != "none" else "parenthetical")
             covered_extra.append((back.start, back.end))
             continue

@@ -175,7 +175,7 @@ def _title_owner(d: Doc, sections: list[Section], table: Table) -> Assignment | 
                       source="table", start=rs, end=re_)
 
 
-def table_only_tasks(d: Doc, doc_tables, row_cuts, sections, n: int, paraphrased: set[int] = frozenset()) -> list[Task]:
+def table_only_tasks(d: Doc, doc_tables, row_cuts, sections, paraphrased: set[int] = frozenset()) -> list[Task]:
     """Rows that restate no body task become tasks of their own."""
     matched = {id(r) for r in row_cuts.values()} | paraphrased
     out = []

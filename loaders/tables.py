@@ -203,14 +203,14 @@ def _wrapped(row: list[Cell], cells: list[Cell], header: Sequence[str] = ()) -> 
         targets = [open_cells[-1]]
     else:
         default = tuple(range(len(row) - len(cells), len(row)))
-        options = sorted(combinations(range(len(row)), len(cells)),
-                         key=lambda ks: (_fit(row, cells, ks, header), ks == default, ks))
-        targets = list(options[-1]) if len(row) <= 8 else list(default)
+        targets = list(default if len(row) > _MAX_FIT_COLUMNS else max(
+            combinations(range(len(row)), len(cells)), key=lambda ks: (_fit(row, cells, ks, header), ks == default, ks)))
     for k, piece in zip(targets, cells):
         row[k] = Cell(row[k].text + "\n" + piece.text, row[k].start, piece.end)
     return row
 
 
+_MAX_FIT_COLUMNS = 8  # wider rows take the last cells (the column choices grow too fast to weigh)
 _DEADLINE_DONE = re.compile(r"(?:前|坚持|推进|完成|开展|落实|常态化|长期|持续|[年月]内|日)$")
 
 
@@ -379,7 +379,7 @@ def _title_above(raw: str, start: int, floor: int) -> int:
 _INHERITING_ROLES = ("lead", "responsible")  # the columns whose blank cells inherit; a blank 配合单位 names no one
 
 
-# a row of one numbered title inside a table ("一、城镇燃气", merged across the row): the rows below are its
+# a row of one numbered title inside a table ("一、城镇燃气", merged across the row): it heads the rows below
 _CATEGORY_ROW = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])[\u4e00-\u9fff、和及]{2,20}$")
 
 

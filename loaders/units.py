@@ -71,6 +71,12 @@ def is_unit_like(name: str) -> bool:
         and not _NEVER_WITHIN.search(name)
 
 
+def end_before_object(s: str, a: int, b: int) -> int:
+    """Where the units in s[a:b] end when 对 follows them ("各乡镇人民政府对本辖区…负总责" -> before 对); else b."""
+    k = s.find("对", a, b)
+    return k if k > a and is_unit_like(s[a:k]) else b
+
+
 def strip_open_suffix(name: str) -> tuple[str, bool]:
     """'市应急局等部门' -> ('市应急局', True); names that are only the suffix are kept."""
     m = P.OPEN_LIST_SUFFIX.search(name)
