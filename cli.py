@@ -80,7 +80,7 @@ def diff(
     doc_b: Annotated[str, typer.Argument(help="Newer document, same forms.")],
     store: Annotated[Path, typer.Option(help="Store folder written by `kg build` (for 文号 arguments).")] = Path("kg-data"),
     fmt: Annotated[DiffFormat, typer.Option("--format", help="Output format.")] = DiffFormat.table,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of stdout (- is stdout).")] = None,
 ) -> None:
     """Year-over-year diff: tasks added, removed and kept; owners added/removed and role changes; by sector."""
     from kg.diff import run_diff
@@ -89,7 +89,7 @@ def diff(
         text = run_diff(doc_a, doc_b, fmt.value, store)
     except KgError as exc:
         raise _fail(exc) from None
-    if output is None:
+    if _is_stdout(output):
         typer.echo(text, nl=False)
         return
     try:
@@ -124,9 +124,14 @@ DEFAULT_STORE = Path("kg-data")
 StoreOption = Annotated[Path, typer.Option("--store", help="Store folder (written by `kg build`).")]
 
 
+def _is_stdout(output: Optional[Path]) -> bool:
+    """No -o, or -o - (the usual name for standard output)."""
+    return output is None or str(output) == "-"
+
+
 def _write_or_print(data: bytes, output: Optional[Path]) -> None:
     """Write bytes to OUTPUT, or to stdout."""
-    if output is None:
+    if _is_stdout(output):
         typer.echo(data.decode("utf-8"), nl=False)
         return
     try:
@@ -165,7 +170,7 @@ def build_cmd(
 
 export_app = typer.Typer(no_args_is_help=True, help="Export what the store holds (JSON Lines or RDF).")
 app.add_typer(export_app, name="export")
-OutputOption = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of stdout.")]
+OutputOption = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of stdout (- is stdout).")]
 
 
 class RdfFormat(str, Enum):
@@ -178,13 +183,13 @@ def _export(what: str, store: Path, output: Optional[Path], fmt: str = "ttl") ->
     from kg.export import export_file, write_export
 
     try:
-        if output is None:
+        if _is_stdout(output):
             write_export(what, store, typer.get_binary_stream("stdout"), fmt)
         else:
             export_file(what, store, output, fmt)
     except KgError as exc:
         raise _fail(exc) from None
-    if output is not None:
+    if not _is_stdout(output):
         typer.echo(f"wrote {output}", err=True)
 
 

@@ -119,6 +119,16 @@ def test_cli_build_and_exports(tmp_path, corpus_dir):
     assert result.exit_code == 0 and result.output.startswith("<https://w3id.org/safety-duty/id/")
 
 
+@pytest.mark.parametrize("args", [["export", "documents"], ["query", "document_overview"]])
+def test_dash_output_is_stdout(corpus_store_dir, tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    plain = runner.invoke(app, args + ["--store", str(corpus_store_dir)])
+    dashed = runner.invoke(app, args + ["--store", str(corpus_store_dir), "-o", "-"])
+    assert dashed.exit_code == 0, dashed.output
+    assert dashed.stdout == plain.stdout and len(plain.stdout.splitlines()) >= 9
+    assert not (tmp_path / "-").exists()
+
+
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
