@@ -83,6 +83,7 @@ class DocFrame:
     signature: tuple[int, int] | None = None
     number_span: tuple[int, int] | None = None  # where the 文号 is printed (its brackets and 第 as printed)
     printed_number: str | None = None  # the 文号 as a site's 发文字号 label prints it
+    short_issuer: str | None = None  # an issuer a title names by a short form, when nothing else names one
 
 
 def _norm_number(m: re.Match) -> str:
@@ -120,6 +121,10 @@ def frame_documents(text: str) -> list[DocFrame]:
     return frames
 
 
+# how an addressee list may begin when it is the first line of the text (a web copy that lost the title)
+_OPENING_ADDRESSEE = ("各", "市", "县", "区", "省", "驻", "有关")
+
+
 def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> DocFrame:
     seg = lines[s:e]
     if not seg:
@@ -137,8 +142,9 @@ def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> 
         if k >= head_end and P.LINE_START_MARKER.match(t):
             body_k = k
             break
-        if P.ADDRESSEE_LINE.match(t) and k >= max(head_end, 1) - 0 and not _INTERPRETER.match(t) \
-                and not _TELEGRAM_LABEL.match(t) \
+        if P.ADDRESSEE_LINE.match(t) and (k >= max(head_end, 1) or t.startswith(_OPENING_ADDRESSEE)) \
+                and not _INTERPRETER.match(t) \
+                and not _TELEGRAM_LABEL.match(t) and not P.SITE_LABEL.match(t) \
                 and not t.startswith("解读") and len(t) < 200:
             fr.addressees = [(name, seg[k].start + a, seg[k].start + b) for name, a, b in split_list_spans(t[:-1])]
             body_k = k + 1
@@ -154,6 +160,10 @@ def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> 
     fr.body_start = seg[body_k].start if body_k < len(seg) else seg[-1].end
     _read_header(fr, header)
     _read_closing(fr, seg[body_k:])
+    fr.issuer = fr.issuer or fr.short_issuer
+    if fr.date is None:  # signed above the body: a 印发 notice whose copy lost its addressee line
+        dated = next((m for m in map(P.SIGNATURE_DATE.match, (ln.text for ln in header)) if m), None)
+        fr.date = P.date_iso(dated) if dated else None
     _apply_site_labels(fr, site)
     _derive(fr)
     own = fr.number
@@ -183,24 +193,16 @@ def _doc_numbers(text: str, start: int, end: int) -> list[re.Match]:
     return out
 
 
-_SITE_LABEL = re.compile(r"(?P<label>发文机关|发布机构|发文单位|发文字号|文号|成文日期|发文日期|标题|名称|索引号|主题分类|"
-                         r"发布日期|发布时间|公文种类|主题词|来源)[：:]")
-# label -> (field, rank): a lower rank wins (成文日期 over 发布日期; 来源 only when nothing else names the issuer)
-_SITE_FIELD = {"发文机关": ("issuer", 0), "发布机构": ("issuer", 1), "发文单位": ("issuer", 0), "来源": ("issuer", 2),
-               "发文字号": ("number", 0), "文号": ("number", 0), "成文日期": ("date", 0), "发文日期": ("date", 0),
-               "发布日期": ("date", 1), "发布时间": ("date", 1), "标题": ("title", 0), "名称": ("title", 1)}
-
-
 def _site_labels(lines: list[Line]) -> dict[str, str]:
     """Metadata printed by government web sites: "发文机关：… 成文日期：… 发文字号：…"."""
     found: dict[str, tuple[int, str]] = {}
     for ln in lines:
-        labels = list(_SITE_LABEL.finditer(ln.text))
+        labels = list(P.SITE_LABEL.finditer(ln.text))
         if not labels or labels[0].start() != 0:
             continue
         for k, m in enumerate(labels):
             end = labels[k + 1].start() if k + 1 < len(labels) else len(ln.text)
-            field_, rank = _SITE_FIELD.get(m.group("label"), (None, 9))
+            field_, rank = P.SITE_FIELDS.get(m.group("label"), (None, 9))
             value = ln.text[m.end():end].strip()
             if field_ and value and (field_ not in found or rank < found[field_][0]):
                 found[field_] = (rank, value)
@@ -229,6 +231,41 @@ def _apply_site_labels(fr: DocFrame, site: dict[str, str]) -> None:
     _derive(fr)
 
 
+_MAX_TITLE = 150  # characters: a longer line is a paragraph, whatever words it holds
+
+
+_ORG_END = re.compile(r"(?:办|会|组|班|部|中心)$")  # a body _ISSUER does not list: 省安委办, 领导小组, 工作专班
+
+
+def _title_parts(line: str) -> tuple[re.Match | None, str | None, int]:
+    """What a title line prints before its title proper: a 文号 a page may put first, the issuer ("X关于…",
+    "X转发Y关于…"), and where the title begins (0 when the words before 关于 are part of it:
+    "学习宣传贯彻习近平总书记关于…专题")."""
+    k = line.find("关于")
+    if k <= 0 or line.startswith("《"):
+        return None, None, 0
+    number = P.DOC_NUMBER.match(line, 0, k)
+    at = number.end() if number else 0
+    forward = line.find("转发", at, k)  # the title of a forwarding notice is 转发Y关于…
+    who = line[at:forward] if forward > at else line[at:k]
+    im = _ISSUER.match(who)
+    if im is None and not _ORG_END.search(who):
+        return number, None, at
+    return number, (im.group("issuer") if im else who), (forward if forward > at else k)
+
+
+def _title_prefix(fr: DocFrame, line: str) -> None:
+    """The 文号 and the issuer a title line prints before its title, each taken when the document has none yet."""
+    number, issuer, _ = _title_parts(line)
+    if number is not None and fr.number is None:
+        fr.number = _norm_number(number)
+        fr.printed_number = number.group(0) if number.group(0) != fr.number else None
+    if issuer and fr.issuer is None and _ISSUER.match(issuer):
+        fr.issuer = issuer
+    elif issuer and fr.short_issuer is None:
+        fr.short_issuer = issuer  # 江西省安委会关于…: the signature names it in full, if there is one
+
+
 def _read_header(fr: DocFrame, header: list[Line]) -> None:
     title_lines: list[Line] = []
     last_issuer = -2  # index of the header line that named the issuer
@@ -238,15 +275,17 @@ def _read_header(fr: DocFrame, header: list[Line]) -> None:
         if m:
             fr.issuer = m.group("issuer")
             continue
-        if _number_line(t) or _SITE_LABEL.match(t):
+        if _number_line(t) or P.SITE_LABEL.match(t):
             continue
         if title_lines and not _TITLE_END.search(title_lines[-1].text.rstrip("》")):
             if _is_header_line(t) and not P.ADDRESSEE_LINE.match(t):
                 title_lines.append(ln)
                 continue
-        if "关于" in t or "解读" in t or _TITLE_END.search(t):
+        if ("关于" in t or "解读" in t or _TITLE_END.search(t)) and "。" not in t and not t.endswith("：") \
+                and len(t) <= _MAX_TITLE:
             if not _ISSUER.match(t) or "关于" in t:
                 title_lines = [ln]
+                _title_prefix(fr, t)
                 continue
         im = _ISSUER.match(t)
         if im and fr.issuer is None:
@@ -256,13 +295,8 @@ def _read_header(fr: DocFrame, header: list[Line]) -> None:
     if title_lines:
         title = "".join(ln.text for ln in title_lines)
         fr.title_span = (title_lines[0].start, title_lines[-1].end)
-        k = title.find("关于")
-        if k > 0 and not title.startswith("《"):
-            prefix = title[:k]
-            if fr.issuer is None and _ISSUER.match(prefix):
-                fr.issuer = _ISSUER.match(prefix).group("issuer")
-            title = title[k:]
-        fr.title = title
+        _title_prefix(fr, title)
+        fr.title = title[_title_parts(title)[2]:]
 
 
 def _read_closing(fr: DocFrame, body: list[Line]) -> None:

@@ -23,6 +23,7 @@ import codecs
 import re
 
 from kg.errors import InputError
+from loaders import patterns as P
 from loaders.formats import decode_bytes, normalise_newlines
 
 __all__ = ["html_text", "html_encoding"]
@@ -40,16 +41,13 @@ ARTICLE_NAME = re.compile(
     r"detail[-_]?(?:content|text|body)|main[-_]?text|text[-_]?content|xxgk[-_]?content|wzcon|bt_content",
     re.IGNORECASE,
 )
-SITE_LABEL = re.compile(r"(发文机关|发布机构|发文单位|发文字号|文号|成文日期|发文日期|标题|索引号|主题分类|发布日期|"
-                        r"公文种类|主题词|有效性)\s*[：:]")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 _GB_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
                "cp936": "gb18030", "euc-cn": "gb18030", "hz-gb-2312": "gb18030"}
 _KEY_LABELS = frozenset({"发文机关", "发布机构", "发文单位", "发文字号", "文号", "成文日期", "发文日期", "索引号"})
-_LABEL_WORDS = frozenset({"发文机关", "发布机构", "发文单位", "发文字号", "文号", "成文日期", "发文日期", "标题", "索引号",
-                          "主题分类", "发布日期", "公文种类", "主题词", "有效性"})
+_LABEL_WORDS = frozenset(P.SITE_LABEL_WORDS)
 _MAX_METADATA = 600  # characters: a document-information block is short
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
 _SINGLE_BYTE = frozenset({"ascii", "latin-1", "iso8859-1", "cp1252"})
@@ -156,7 +154,7 @@ def _site_metadata(root) -> list[str]:
 
 def _labels_in(tag) -> set[str]:
     """Site labels in a block: "发文机关：" in its text, or a cell / label element holding just the word."""
-    found = {m.group(1) for m in SITE_LABEL.finditer(tag.get_text(" "))}
+    found = {_SPACES.sub("", m.group("label")) for m in P.SITE_LABEL.finditer(tag.get_text(" "))}
     for cell in tag.find_all(["td", "th", "dt", "label", "span", "b", "strong"]):
         word = _SPACES.sub("", cell.get_text()).rstrip("：:")
         if word in _LABEL_WORDS:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from loaders import patterns as P
 from loaders.pdf_text import is_page_number
 
-__all__ = ["CleanText", "clean", "squash", "spaced_unit_list"]
+__all__ = ["CleanText", "clean", "squash", "spaced_unit_list", "widen"]
 
 # half-width -> full-width, one character for one (offsets stay 1:1). Applied to the whole raw text
 # before lines are cut into tokens: none of these is a space, "*", "#" or an ASCII word character, so
@@ -62,7 +62,7 @@ def squash(s: str) -> str:
     return _SPACES.sub("", s).replace("*", "")
 
 
-def _widen(s: str) -> str:
+def widen(s: str) -> str:
     """s with _WIDEN applied (no target is itself a key, so replacing one pair after another is
     str.translate; it is several times faster on Chinese text, where translate looks up every character)."""
     for half, full in _WIDEN.items():
@@ -74,8 +74,10 @@ def _widen(s: str) -> str:
 _TOKEN = re.compile(r"\*\*|[\s\u3000]+|[^\s\u3000*]+|\*")
 _SPACE_RUN = re.compile(r"[\s\u3000]+")
 _SPACE_OR_STAR = re.compile(r"[\s\u3000*]")  # a line without these is one plain token
-_DEPTH_OPEN = "《" + P.OPEN
-_DEPTH_CHARS = re.compile(f"[{re.escape(_DEPTH_OPEN + '》' + P.CLOSE)}]")  # what a paragraph's bracket depth counts
+# what a paragraph's bracket depth counts: not 〔〕, which hold a 文号's year and never wrap a line (a web copy that
+# lost the 〕 of "浦政办发〔2020〕12号" must not glue the rest of the page to it)
+_DEPTH_OPEN = "《" + P.OPEN.replace("〔", "")
+_DEPTH_CHARS = re.compile(f"[{re.escape(_DEPTH_OPEN + '》' + P.CLOSE.replace('〕', ''))}]")
 
 
 def _clean_line(line: str, base: int) -> tuple[str, Sequence[int], bool, Sequence[int]]:
@@ -146,29 +148,29 @@ def clean(raw: str) -> CleanText:
     blank = 0
     base = 0
     after_page = False  # the last line kept or skipped was a page number: a running header may follow it
-    for line in _widen(raw).split("\n"):
-        header = after_page and line.strip() and _RUNNING_HEADER.fullmatch(_SPACES.sub("", line))
-        if header and lines and (lines[-1][0][-1] not in P.SENTENCE_END_CHARS  # inside a paragraph, or a masthead
-                                 or _MASTHEAD.search(header.group(0))):  # that is never a signature
-            base += len(line) + 1  # "— 2 —" then "某某县人民政府" inside a paragraph the page break cut: furniture
-            blank += 1
+    for raw_line in widen(raw).split("\n"):
+        for at, line in _paragraphs(raw_line):
+            header = after_page and line.strip() and _RUNNING_HEADER.fullmatch(_SPACES.sub("", line))
+            if header and lines and (lines[-1][0][-1] not in P.SENTENCE_END_CHARS  # inside a paragraph, or a
+                                     or _MASTHEAD.search(header.group(0))):  # masthead, never a signature
+                blank += 1  # "— 2 —" then "某某县人民政府" inside a paragraph the page break cut: furniture
+                after_page = False
+                continue
+            if "：" in line and " " in line:
+                line = _listed_units(line)
+            elif line.startswith("\t") and " " in line:  # a table cell
+                line = "\t" + spaced_unit_list(line[1:])
+            text, offs, tab, bold = _clean_line(line, base + at) if line else ("", (), False, ())
+            if not text or _page_number(text):
+                blank += 1
+                after_page = after_page or bool(text)
+                continue
             after_page = False
-            continue
-        if "：" in line and " " in line:
-            line = _listed_units(line)
-        elif line.startswith("\t") and " " in line:  # a table cell
-            line = "\t" + spaced_unit_list(line[1:])
-        text, offs, tab, bold = _clean_line(line, base) if line else ("", (), False, ())
-        base += len(line) + 1
-        if not text or _page_number(text):
-            blank += 1
-            after_page = after_page or bool(text)
-            continue
-        after_page = False
-        if bold:
-            bold_offsets.update(offs[b] for b in bold if b < len(offs))
-        lines.append((text, offs, tab, blank))
-        blank = 0
+            if bold:
+                bold_offsets.update(offs[b] for b in bold if b < len(offs))
+            lines.append((text, offs, tab, blank))
+            blank = 0
+        base += len(raw_line) + 1
     merged = _merge_vertical_headers(lines)
     lengths = sorted(len(ln[0]) for ln in merged if not ln[2])
     width = lengths[int(len(lengths) * 0.8)] if lengths else 0
@@ -198,6 +200,80 @@ def clean(raw: str) -> CleanText:
         prev = (text, tab or header or signature, offs[-1] + 1, kind)
     clean_text = "".join(out_text)
     return CleanText(clean_text, tuple(out_offs), len(raw), _bold_starts(clean_text, out_offs, bold_offsets))
+
+
+# Paragraphs a copy of a web page collapsed onto one line ("…通知如下： 一、加强领导。各级各部门要… 二、…"):
+# where they begin again. A numbered item or a label after a sentence end and a space; on a very long line, any
+# numbered item after a space; the body after the addressee list that opens the line ("市各有关单位： 根据…",
+# even with no space); the addressees after a title ("…的通知 各市、县人民政府…："); a signature and its date
+# ("…提供便利。 宜兴市人民政府办公室 二○○九年一月十日").
+_COLLAPSED_LINE = 120  # a shorter line opens with no heading whose text a copy glued to it
+_VERY_LONG = 300
+_GAP = re.compile(f"{P.PAGE_SPACE}+")
+_ISSUER_END = r"[\u4e00-\u9fff（）]{2,30}(?:政府|办公室|办公厅|委员会|管委会|指挥部|局|厅|委|办|部|中心)"
+_DATED = re.compile(rf"{P.DATE_TEXT}(?:{P.PAGE_SPACE}*{P.PUBLISH_NOTE})?")
+_SIGNED = re.compile(rf"{_ISSUER_END}{P.PAGE_SPACE}+{_DATED.pattern}")
+_OPENING = re.compile(r"[^。！？：\n]{2,200}?：")  # the addressee list that opens a collapsed line
+
+
+def _paragraphs(line: str) -> list[tuple[int, str]]:
+    """(offset, text) of the paragraphs in one raw (widened) line: the line itself unless a copy collapsed
+    several onto it."""
+    gaps = _gaps(line)
+    if not gaps:
+        return [(0, line)]
+    cuts = [(a, b) for a, b in gaps if _cut(line, a, b)]
+    bounds = [(0, a) for a, _ in sorted(cuts)[:1]] + [(b, c) for (_, b), (c, _) in zip(sorted(cuts), sorted(cuts)[1:])]
+    bounds.append((max((b for _, b in cuts), default=0), len(line)))
+    for start, end in bounds:  # a piece that opens with the addressees or a heading's short title
+        head = _piece_head(line, start, end)
+        if head is not None:
+            cuts.append(head)
+    if not cuts:
+        return [(0, line)]
+    out, pos = [], 0
+    for end, nxt in sorted(set(cuts)):
+        if end > pos:
+            out.append((pos, line[pos:end]))
+        pos = max(pos, nxt)
+    out.append((pos, line[pos:]))
+    return out
+
+
+def _piece_head(line: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the addressee list ("各市、县人民政府，…：") or a heading's short title ("一、加强领导 ") that opens
+    line[start:end] ends, with the text going on after it."""
+    start += len(line[start:end]) - len(line[start:end].lstrip())
+    opening = _OPENING.match(line, start, end)
+    if opening and opening.end() < end and line[start] in _ADDRESSEE_STARTS + ("驻", "有", "相"):
+        gap = _GAP.match(line, opening.end())
+        if gap or len(line) >= _COLLAPSED_LINE:  # "…各单位： 根据…" (the space is the paragraph break)
+            return opening.end(), gap.end() if gap else opening.end()
+    if len(line) < _COLLAPSED_LINE:
+        return None
+    marker = P.LINE_START_MARKER.match(line, start, end)
+    gap = _GAP.search(line, marker.end() + 2, min(end, start + 40)) if marker else None
+    if gap and not re.search(r"[。；：]", line[start:gap.start()]) and line[marker.end():gap.start()].strip():
+        return gap.span()
+    return None
+
+
+def _gaps(line: str) -> list[tuple[int, int]]:
+    """The runs of spaces inside a line (not at its ends)."""
+    return [g.span() for g in _GAP.finditer(line) if g.start() > 0 and g.end() < len(line)]
+
+
+def _cut(line: str, a: int, b: int) -> bool:
+    """Whether the spaces line[a:b] separate two paragraphs a copy collapsed onto one line."""
+    before, after = line[:a], line[b:]
+    if _DATED.fullmatch(after.rstrip()):  # "…办公室 2020年2月20日（此件公开发布）": the date under its signature
+        return re.search(_ISSUER_END + "$", before) is not None
+    if before[-1] in "。；！？：":
+        return bool(P.LINE_START_MARKER.match(after) or P.LABEL.match(after) or _SIGNED.fullmatch(after.rstrip()))
+    if "关于" in before and P.TITLE_END.search(before):  # "…的通知 各市、县人民政府，…："
+        return after[0] in _ADDRESSEE_STARTS
+    return len(line) >= _VERY_LONG and P.LINE_START_MARKER.match(after) is not None \
+        and P.NUMBER_LINE.match(after) is None
 
 
 _GAZETTE = r"公报(?:\d{4}年第\d{1,3}期)?"  # "淇县人民政府公报 2024年第2期": never a red head nor a signature
@@ -284,7 +360,15 @@ def _line_kind(text: str) -> tuple[bool, bool, bool]:
             P.NUMBER_LINE.match(text) is not None or P.LABEL_LINE.match(text) is not None)
 
 
-_ADDRESSEE_STARTS = ("各", "市", "县", "区", "省")  # how an addressee list wrapped over lines may begin
+_ADDRESSEE_STARTS = ("各", "市", "县", "区", "省")
+_TITLE_GOES_ON = ("的", "》", "〉", "”")  # "关于转发…的通知" + "的通知": a title that quotes a title
+
+
+def _ends_title(ptext: str, text: str) -> bool:
+    """A title line ("X关于…的通知") ends its paragraph: what follows is the title again (a page prints its own,
+    then the document's), the issuer, the addressees or the page's information, never more of the title."""
+    return ("关于" in ptext and "，" not in ptext and "。" not in ptext and len(ptext) <= 150
+            and P.TITLE_END.search(ptext) is not None and not text.startswith(_TITLE_GOES_ON))
 
 
 def _hard_break(prev: tuple[str, bool, int, tuple[bool, bool, bool]], text: str, kind: tuple[bool, bool, bool],
@@ -292,7 +376,7 @@ def _hard_break(prev: tuple[str, bool, int, tuple[bool, bool, bool]], text: str,
     ptext, pspecial, _, pkind = prev
     marker, closing, number_or_label = kind
     pmarker, pclosing, pnumber_or_label = pkind
-    if tab or pspecial:
+    if tab or pspecial or ptext.endswith("|") or text.startswith("|"):  # a table row copied with its bars
         return True
     if marker or closing:
         return True
@@ -300,6 +384,8 @@ def _hard_break(prev: tuple[str, bool, int, tuple[bool, bool, bool]], text: str,
         return True
     if depth > 0 and len(ptext) >= 4:
         return False
+    if _ends_title(ptext, text):
+        return True
     if P.TITLE_END.search(ptext) and (
             (len(text) <= 60 and P.ADDRESSEE_LINE.match(text))
             or (("关于" in ptext or len(ptext) <= 20) and text.startswith(_ADDRESSEE_STARTS) and "。" not in text)):

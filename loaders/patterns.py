@@ -21,7 +21,9 @@ __all__ = [
     "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS", "SELF_PRONOUNS",
     "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
     "NAME_QUALIFIER_END", "cn_to_int", "TEXT_CHAR",
-    "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE", "NUMBER_LINE", "TITLE_END", "CC_LINE", "PRINTED_LINE", "SIGNATURE_DATE",
+    "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE",
+    "SITE_FIELDS", "SITE_LABEL", "SITE_LABEL_WORDS", "SITE_LABEL_ALT", "PAGE_SPACE",
+    "NUMBER_LINE", "TITLE_END", "CC_LINE", "PRINTED_LINE", "SIGNATURE_DATE", "DATE_TEXT", "PUBLISH_NOTE",
 ]
 
 CN_DIGITS = "零〇一二三四五六七八九十百两"
@@ -92,21 +94,34 @@ CLOSING_LINE = re.compile(  # the date in either numerals: 2024年11月28日, �
     rf"^(?:（此件公开发布）|（此件.{{0,12}}）|抄送[：:]|.{{0,30}}印发$|{_DATE_NOGROUPS}(?:印发|{_PUBLISH_NOTE})?$|-{{3,}}$|校对[：:]|共印)"
 )
 DATE = re.compile(rf"{_Y}年{_M}月{_D}日")
+DATE_TEXT = _DATE_NOGROUPS  # a date as text, to build other patterns with
+PUBLISH_NOTE = _PUBLISH_NOTE
 SIGNATURE_DATE = re.compile(rf"^{_Y}年{_M}月{_D}日(?:{_PUBLISH_NOTE})?$")
 PRINTED_LINE = re.compile(rf"{_Y}年{_M}月{_D}日印发")
-_DOC_NUMBER_TAIL = r"[〔［【（\[](?P<year>\d{4})[〕］】）\]]第?(?P<seq>\d{1,4})号"
+_DOC_NUMBER_TAIL = r"[〔［【（\[﹝](?P<year>\d{4})[〕］】）\]﹞]第?(?P<seq>\d{1,4})号"
 DOC_NUMBER = re.compile(rf"(?P<prefix>[\u4e00-\u9fff]{{1,12}}?){_DOC_NUMBER_TAIL}")
 # the 文号 without its issuer prefix, to find DOC_NUMBER from the bracket backwards (see documents.py)
 DOC_NUMBER_TAIL = re.compile(_DOC_NUMBER_TAIL)
 ADDRESSEE_LINE = re.compile(r"^(?P<body>[^。！？]{2,200})[：:]$")
 # a line that is only a 文号, perhaps in brackets under the title: "（晋市政办〔2025〕3号）"
-NUMBER_LINE = re.compile(rf"^[（(]?{DOC_NUMBER.pattern}[）)]?$")
+NUMBER_LINE = re.compile(rf"^[（(]?{DOC_NUMBER.pattern}[）)]?(?:签发人[：:][\u4e00-\u9fff、]{{1,20}})?$")  # 签发人 beside it
 # the document-type word a title ends with
-TITLE_END = re.compile(r"(?:通知|批复|意见|决定|函|报告|方案|办法|规定|要点|通报|请示|公告|通告|解读|规划|细则|纪要|复函)$")
+TITLE_END = re.compile(r"(?:通知|批复|意见|决定|函|报告|方案|办法|规定|要点|通报|请示|公告|通告|解读|规划|细则|纪要|复函|计划)$")
 CC_LINE = re.compile(r"^抄送[：:](?P<body>.*)$")
 TABLE_TITLE = re.compile(r"^(?:附件\d*[：:]?)?(?:重点)?(?:工作)?任务(?:分工|清单|分解)(?:表|方案)?$|^责任分工(?:表)?$")
-LABEL_LINE = re.compile(r"^(?:解读(?:单位|机关|部门)|发文(?:单位|机关|字号|日期)|发布(?:单位|机关|机构|日期|时间)|来源|索引号|主题词|主题分类|"
-                        rf"成文日期|公文种类|标题|名称|文号|附件|{alt(cues()['documents']['telegram_labels'])})[：:]")  # and a telegram's
+# a web page's document-information block (发文机关：… 发文字号：… 成文日期：…; [site] in data/cues.toml): label ->
+# (field, rank) for the labels that give a document field (a lower rank wins), and every label word, longest first
+_SITE = cues()["site"]
+SITE_FIELDS: dict[str, tuple[str, int]] = {
+    label: (field, rank) for field in ("issuer", "number", "date", "title") for rank, label in enumerate(_SITE[field])
+}
+SITE_LABEL_WORDS: tuple[str, ...] = tuple(sorted(set(SITE_FIELDS) | set(_SITE["other"]), key=len, reverse=True))
+PAGE_SPACE = "[ \t\u3000\u00a0]"  # the spaces a web copy prints, a non-breaking one too
+# a label as a page may space it out (索 引 号, 标  题), then its separator (a bar where a table row was copied)
+SITE_LABEL_ALT = "|".join(f"{PAGE_SPACE}*".join(map(re.escape, w)) for w in SITE_LABEL_WORDS)
+SITE_LABEL = re.compile(rf"(?P<label>{SITE_LABEL_ALT}){PAGE_SPACE}*(?P<sep>[：:|｜])")
+LABEL_LINE = re.compile(rf"^(?:解读(?:单位|机关|部门)|附件|{alt(cues()['documents']['telegram_labels'])}|{SITE_LABEL_ALT})"
+                        r"[：:]")  # a site's label, a telegram's, an interpretation's
 GLOSSARY_TITLE = re.compile(r"术语|名词解释|注释|释义")
 
 _c = cues()

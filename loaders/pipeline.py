@@ -25,6 +25,7 @@ from loaders.table_tasks import match_rows, paraphrased_rows, row_for, row_units
 from loaders.tables import Table, TableRow, find_tables
 from loaders.tasks import Piece, bracket_groups, deadline_only, segment, skip_space
 from loaders.units import canonical_name, unit_kind
+from loaders.web_text import web_text
 
 __all__ = ["load_text", "doc_id_for"]
 
@@ -39,6 +40,8 @@ def doc_id_for(frame: DocFrame, stem: str, k: int) -> str:
 
 def load_text(raw: str, source_file: str, path: str = "") -> SourceFile:
     """Parse one decoded file into documents (see kg.model)."""
+    digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    raw = web_text(raw)  # same length: offsets into it are offsets into the file
     ct = clean(raw)
     text = ct.text
     frames = frame_documents(text)
@@ -54,7 +57,7 @@ def load_text(raw: str, source_file: str, path: str = "") -> SourceFile:
     return SourceFile(
         source_file=source_file,
         path=path or source_file,
-        sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        sha256=digest,
         length=len(raw),
         documents=tuple(docs),
         unplaced=tuple(unplaced),
