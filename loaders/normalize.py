@@ -143,9 +143,8 @@ def _clean_tokens(line: str, base: int, pos: int, tab: bool) -> tuple[str, list[
 
 def clean(raw: str) -> CleanText:
     """Normalise `raw` into one paragraph per line, with an offset map back to `raw`."""
-    lines = []  # (text, offs, tab, blank_lines_before)
+    lines = []  # (text, offs, tab, indented)
     bold_offsets: set[int] = set()
-    blank = 0
     base = 0
     after_page = False  # the last line kept or skipped was a page number: a running header may follow it
     for raw_line in widen(raw).split("\n"):
@@ -153,8 +152,7 @@ def clean(raw: str) -> CleanText:
             header = after_page and line.strip() and _RUNNING_HEADER.fullmatch(_SPACES.sub("", line))
             if header and lines and (lines[-1][0][-1] not in P.SENTENCE_END_CHARS  # inside a paragraph, or a
                                      or _MASTHEAD.search(header.group(0))):  # masthead, never a signature
-                blank += 1  # "— 2 —" then "某某县人民政府" inside a paragraph the page break cut: furniture
-                after_page = False
+                after_page = False  # "— 2 —" then "某某县人民政府" inside a paragraph the page break cut: furniture
                 continue
             if "：" in line and " " in line:
                 line = _listed_units(line)
@@ -162,14 +160,12 @@ def clean(raw: str) -> CleanText:
                 line = "\t" + spaced_unit_list(line[1:])
             text, offs, tab, bold = _clean_line(line, base + at) if line else ("", (), False, ())
             if not text or _page_number(text):
-                blank += 1
                 after_page = after_page or bool(text)
                 continue
             after_page = False
             if bold:
                 bold_offsets.update(offs[b] for b in bold if b < len(offs))
-            lines.append((text, offs, tab, blank))
-            blank = 0
+            lines.append((text, offs, tab, _INDENT.match(line) is not None))
         base += len(raw_line) + 1
     merged = _merge_vertical_headers(lines)
     lengths = sorted(len(ln[0]) for ln in merged if not ln[2])
@@ -178,7 +174,7 @@ def clean(raw: str) -> CleanText:
     out_offs: list[int] = []
     depth = 0  # open 《 and brackets in the current paragraph
     prev = None
-    for k, (text, offs, tab, _blank, header) in enumerate(merged):
+    for k, (text, offs, tab, indented, header) in enumerate(merged):
         if header and prev is not None and prev[0][-1] not in P.SENTENCE_END_CHARS and k + 1 < len(merged) \
                 and not _line_kind(merged[k + 1][0])[0]:
             continue  # a running page header (临 / 汾 / 市 …) inside a paragraph cut by the page break: furniture
@@ -186,7 +182,7 @@ def clean(raw: str) -> CleanText:
         signature = k + 1 < len(merged) and len(text) <= 25 and P.SIGNATURE_DATE.match(merged[k + 1][0]) is not None
         kind = _line_kind(text)
         if prev is not None:
-            if signature or _hard_break(prev, text, kind, tab, width, depth):
+            if signature or _hard_break(prev, text, kind, tab or indented, width, depth):
                 out_text.append("\n")
                 out_offs.append(prev[2])
                 depth = 0
@@ -207,6 +203,7 @@ def clean(raw: str) -> CleanText:
 # numbered item after a space; the body after the addressee list that opens the line ("市各有关单位： 根据…",
 # even with no space); the addressees after a title ("…的通知 各市、县人民政府…："); a signature and its date
 # ("…提供便利。 宜兴市人民政府办公室 二○○九年一月十日").
+_INDENT = re.compile(f"{P.PAGE_SPACE}{{2}}(?=\\S)")  # a paragraph's first line indented (a web copy, a .docx)
 _COLLAPSED_LINE = 120  # a shorter line opens with no heading whose text a copy glued to it
 _VERY_LONG = 300
 _GAP = re.compile(f"{P.PAGE_SPACE}+")
@@ -328,7 +325,7 @@ def _merge_vertical_headers(lines: list[tuple]) -> list[tuple]:
         if j - k >= 3:
             text = "".join(ln[0] for ln in lines[k:j])
             offs = [o for ln in lines[k:j] for o in ln[1]]
-            merged.append((text, offs, False, lines[k][3], True))
+            merged.append((text, offs, False, False, True))
             k = j
         else:
             merged.append((*lines[k], False))
@@ -372,11 +369,12 @@ def _ends_title(ptext: str, text: str) -> bool:
 
 
 def _hard_break(prev: tuple[str, bool, int, tuple[bool, bool, bool]], text: str, kind: tuple[bool, bool, bool],
-                tab: bool, width: int, depth: int) -> bool:
+                opens: bool, width: int, depth: int) -> bool:
+    """Whether `text` begins a new paragraph after `prev` (`opens`: a table cell, or an indented first line)."""
     ptext, pspecial, _, pkind = prev
     marker, closing, number_or_label = kind
     pmarker, pclosing, pnumber_or_label = pkind
-    if tab or pspecial or ptext.endswith("|") or text.startswith("|"):  # a table row copied with its bars
+    if opens or pspecial or ptext.endswith("|") or text.startswith("|"):  # a table row copied with its bars
         return True
     if marker or closing:
         return True

@@ -381,15 +381,16 @@ _DUTY_END = re.compile(r"[。；;！!]\s*$")  # a title printed as a sentence: �
 
 def _title_is_task(text: str, headings: list[Heading], hi: int, end: int, attributed: bool) -> bool:
     """A numbered item that is only its title is a task when nothing is numbered under it and the title is a
-    sentence (ends in 。/；) or names who answers for it: 一是全面排查…；二是…, 2.加强消防安全管理（市消防救援支队负责）
-    — not a heading label such as 二、重点任务分工."""
+    sentence (ends in 。/；) or names who answers for it: 一是全面排查…；二是…, 2.加强消防安全管理（市消防救援支队负责）,
+    四、有关单位要认真落实… (a copy cut before the 。) — not a heading label such as 二、重点任务分工."""
     h = headings[hi]
     nxt = headings[hi + 1] if hi + 1 < len(headings) else None
     if nxt is not None and nxt.start == end and nxt.depth > h.depth:
         return False
     if not _TEXT_CHAR.search(text, h.body_start, h.title_end):
         return False
-    return attributed or bool(_DUTY_END.search(text, h.body_start, h.title_end))
+    return attributed or bool(_DUTY_END.search(text, h.body_start, h.title_end)) \
+        or bool(sentence_actors(text[h.body_start:h.title_end]))
 
 
 def _regions(headings: list[Heading], start: int, end: int) -> list[tuple[int | None, tuple[int, int]]]:
@@ -632,6 +633,25 @@ def _share_trailing(d: _Doc, drafts):
             out[k] = (sid, titles, Piece(p.start, p.end, carry[1].attribution, carry[1].attr_start))
         else:
             carry = None
+    # "(1)…。(2)…。(3)…。\n（责任单位：市直各有关单位、各县（市、区）人民政府）": a bracket printed as a paragraph of
+    # its own after the last of several items answers for those before it that name no one
+    for k in range(len(out) - 1, 0, -1):
+        sid, _, p = out[k]
+        if p.attribution is None or p.attribution.defaults or not _own_paragraph(d.text, p):
+            continue
+        parent = sid.rsplit("/", 1)[0]
+        j = k - 1
+        while j >= 0 and out[j][0].rsplit("/", 1)[0] == parent and out[j][0] != sid and out[j][2].attribution is None:
+            sid_j, titles_j, q = out[j]
+            out[j] = (sid_j, titles_j, Piece(q.start, q.end, p.attribution, p.attr_start))
+            j -= 1
     return out
+
+
+def _own_paragraph(text: str, p: Piece) -> bool:
+    """Whether the piece's attribution is a bracket printed on a line of its own at the piece's end."""
+    line = text.rfind("\n", p.start, p.attr_start) + 1
+    return line > p.start and text[line] in P.OPEN and p.attr_start - line <= 1 \
+        and text.find("\n", p.attr_start, p.end) < 0
 
 

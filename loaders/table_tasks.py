@@ -190,11 +190,11 @@ def table_only_tasks(d: Doc, doc_tables, row_cuts, sections, paraphrased: set[in
             if not units and owner is not None:
                 units = _owner_row_units(d, row, owner)
             sid = f"{d.id}/table"
-            body = squash(row.task.text)
-            sectors = d.sectors(list(row.context), body)
+            sectors = d.sectors(list(row.context), squash(row.task.text))
+            end = row.line_end if row.line_end > row.task.end else row.task.end  # a one-line row: task to owners
             out.append(Task(
-                id=f"{sid}/t{k}", section_id=sid, ordinal=k, text=body, start=row.task.start,
-                end=row.task.end, quote=d.raw[row.task.start:row.task.end], assignments=tuple(units),
+                id=f"{sid}/t{k}", section_id=sid, ordinal=k, text=squash(d.raw[row.task.start:end]),
+                start=row.task.start, end=end, quote=d.raw[row.task.start:end], assignments=tuple(units),
                 source="table", open_list=open_list, sector=sectors[0] if sectors else None,
                 sectors=tuple(sectors),
             ))

@@ -1,6 +1,7 @@
 """Task-division tables (重点任务分工) flattened to one tab-indented cell per line (or printed as markdown
-pipe rows, as one row a line with the cells between tabs or spaces — Word's or a PDF's text — or as one cell a
-line under a header of column names a line each, as text copied from a web page).
+pipe rows, as one row a line with the cells between tabs or spaces — Word's or a PDF's text — or with a bar
+after each cell, or as one cell a line under a header of column names a line each, as text copied from a web
+page).
 
 Rows are separated by blank lines; blank cells inherit from the row above (of the unit columns only the
 owner's, 牵头单位/责任单位: a blank 配合单位 names no one); the header row
@@ -42,6 +43,7 @@ class TableRow:
     context: tuple[str, ...]  # headings the row sits under (inherited when blank)
     task: Cell
     units: tuple[tuple[str, Cell], ...]  # (role column, cell)
+    line_end: int = -1  # a row printed on one line: where its last cell ends (the row as read, task to owners)
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,39 @@ def _pipe_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
             cells.append(Cell(text, s + c.start() + lead, s + c.start() + lead + len(text)))
         rows.append(cells)
     return rows, end
+
+
+def _bar_cells(line: str, s: int) -> list[Cell]:
+    """The cells of a row copied from a web page with a bar after each cell: "烟花爆竹 | 1月份 | 安监站 |"."""
+    cells, pos = [], 0
+    for part in line.split("|"):
+        text = part.strip()
+        lead = len(part) - len(part.lstrip())
+        cells.append(Cell(text, s + pos + lead, s + pos + lead + len(text)))
+        pos += len(part) + 1
+    return cells[:-1] if cells and not cells[-1].text else cells
+
+
+def _bar_header(line: str) -> bool:
+    """A header row with bars between its cells and none before the first (a web copy): "行业 | 时间 | 责任单位 |",
+    at least one of them a unit column."""
+    cells = [c.text for c in _bar_cells(line, 0)]
+    return len(cells) >= 2 and all(cells) and any(c in UNIT_COLUMNS for c in cells)
+
+
+def _bar_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
+    """Rows of a table copied with a bar after each cell, one row a line, from the header at `pos`; the table
+    ends at the first line without a bar (a blank line is skipped)."""
+    rows: list[list[Cell]] = []
+    end = pos
+    for s, line in _lines_from(raw, pos):
+        if not line.strip():
+            continue
+        if "|" not in line:
+            break
+        rows.append(_bar_cells(line, s))
+        end = s + len(line)
+    return (rows if len(rows) > 1 else []), end
 
 
 def _tab_header(line: str) -> bool:
@@ -300,9 +335,10 @@ def _columns(header: tuple[str, ...]) -> tuple[int | None, list[tuple[int, str]]
     # of several task columns the rightmost is the task itself, the ones before it its category
     # ("重点任务 | 具体内容 | 牵头单位": the 具体内容 cell is the duty)
     found = [k for k, h in enumerate(header) if h in TASK_COLUMNS]
-    task = found[-1] if found else None
     units = [(k, UNIT_COLUMNS[h]) for k, h in enumerate(header) if h in UNIT_COLUMNS]
-    return task, units
+    if not found and units:  # a column no list names before the units: the task ("专项整治行业名称 | 时间 | 责任单位")
+        found = [k for k, h in enumerate(header[: units[0][0]]) if not _HEADER_WORDS.match(h)][:1]
+    return (found[-1] if found else None), units
 
 
 def _maybe_title(line: str) -> bool:
@@ -334,6 +370,8 @@ def find_tables(raw: str) -> list[Table]:
             starts.append((at, at, _tab_rows))
         elif " " in text and _space_header(line) and (not starts or at >= starts[-1][1]):
             starts.append((at, at, _space_rows))
+        elif "|" in text and _bar_header(line) and (not starts or at >= starts[-1][1]):
+            starts.append((at, at, _bar_rows))
         if text:
             prev_tab = line.startswith("\t")
             prev_header = header
@@ -345,7 +383,7 @@ def find_tables(raw: str) -> list[Table]:
         if not rows or (title_start == pos and reader is _raw_rows and not any(
                 sum(1 for c in r if _HEADER_WORDS.match(c.text)) >= 2 for r in rows[:3])):
             continue
-        table = _read_rows(rows, _title_above(raw, title_start, last_end), end)
+        table = _read_rows(raw, rows, _title_above(raw, title_start, last_end), end)
         if table is not None:
             tables.append(table)
             last_end = end
@@ -383,7 +421,7 @@ _INHERITING_ROLES = ("lead", "responsible")  # the columns whose blank cells inh
 _CATEGORY_ROW = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])[\u4e00-\u9fff、和及]{2,20}$")
 
 
-def _read_rows(rows: list[list[Cell]], start: int, end: int) -> Table | None:
+def _read_rows(raw: str, rows: list[list[Cell]], start: int, end: int) -> Table | None:
     header: tuple[str, ...] = ()
     out: list[TableRow] = []
     context: list[str] = []
@@ -422,7 +460,8 @@ def _read_rows(rows: list[list[Cell]], start: int, end: int) -> Table | None:
                 units.append((role, c))
                 if role in _INHERITING_ROLES:
                     owners[k] = c
-        out.append(TableRow(tuple(context), task, tuple(units)))
+        last = max((c.end for c in cells if c.text), default=task.end)
+        out.append(TableRow(tuple(context), task, tuple(units), last if "\n" not in raw[task.start:last] else -1))
     return Table(start, end, header, tuple(out)) if out else None
 
 
