@@ -461,7 +461,10 @@ def _read_rows(raw: str, rows: list[list[Cell]], start: int, end: int) -> Table 
                 if role in _INHERITING_ROLES:
                     owners[k] = c
         last = max((c.end for c in cells if c.text), default=task.end)
-        out.append(TableRow(tuple(context), task, tuple(units), last if "\n" not in raw[task.start:last] else -1))
+        eol = raw.find("\n", task.start)
+        eol = len(raw) if eol < 0 else eol
+        one_line = eol >= last  # every cell on the task's line: the row reads to the line's end (its last bar too)
+        out.append(TableRow(tuple(context), task, tuple(units), len(raw[:eol].rstrip()) if one_line else -1))
     return Table(start, end, header, tuple(out)) if out else None
 
 

@@ -151,6 +151,20 @@ TITLE_ONLY_ITEMS = [
     # a heading label (no sentence end, no attribution) or a heading with items under it is not a task
     ("一、压实责任\n1.强化应急值守（牵头单位：市应急局）\n（1）做好值班。\n二、重点任务分工\n",
      [("一/1/(1)", "做好值班。", [("市应急局", "lead")])]),
+    # a title that names who answers is a task, even cut before its 。 (a copy of a web page)
+    ("一、压实责任\n（一）开展检查。县应急局要加强检查。\n（二）有关单位要认真落实调查报告的处理意见，并将落\n",
+     [("一/(一)", "开展检查。县应急局要加强检查。", [("县应急局", "responsible")]),
+      ("一/(二)", "有关单位要认真落实调查报告的处理意见，并将落", [("有关单位", "responsible")])]),
+    # a bracket printed as a paragraph of its own after several items answers for those before it that name no one
+    ("一、应急体系\n1.完善应急预案体系\n（1）加强应急预案管理。\n（2）推进应急预案精编化。\n"
+     "（责任单位：市直各有关单位、各县（市、区）人民政府）\n2.健全应急管理体制（市应急局负责）\n",
+     [("一/1/(1)", "加强应急预案管理。", [("市直各有关单位", "responsible"), ("各县（市、区）人民政府", "responsible")]),
+      ("一/1/(2)", "推进应急预案精编化。（责任单位：市直各有关单位、各县（市、区）人民政府）",
+       [("市直各有关单位", "responsible"), ("各县（市、区）人民政府", "responsible")]),
+      ("一/2", "健全应急管理体制（市应急局负责）", [("市应急局", "responsible")])]),
+    # …but one that ends a task's own paragraph covers that task only
+    ("一、应急体系\n（1）加强应急预案管理。\n（2）推进应急预案精编化。（市应急局负责）\n",
+     [("一/(1)", "加强应急预案管理。", []), ("一/(2)", "推进应急预案精编化。（市应急局负责）", [("市应急局", "responsible")])]),
 ]
 
 

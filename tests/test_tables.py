@@ -294,3 +294,14 @@ def test_a_numbered_title_row_inside_a_table_heads_the_rows_below_it():
         (("一、城镇燃气",), "开展餐饮场所安全检查。"), (("二、消防安全",), "开展大型商业场所专项治理。")]
     d = load_text(raw, "t.md").documents[0]
     assert [t.sector for t in d.tasks if t.source == "table"] == ["gas", "fire"]
+
+
+def test_a_table_copied_from_a_web_page_with_a_bar_after_each_cell():
+    # no bar before the first cell; no task column name: the column before the units is the task; a one-line
+    # row that restates no body task reads as the whole row; names between spaces in a cell are separate
+    raw = BODY + "三、专项整治安排表\n专项整治行业名称 | 时间安排 | 责任单位 |\n烟花爆竹 | 1月份 | 安监站 派出所 |\n" \
+        "电力设施 | 3月份 | 电管所 |\n四、工作要求\n"
+    d = load_text(raw, "x.txt").documents[0]
+    rows = [(t.text, [(a.name, a.role, a.source) for a in t.assignments]) for t in d.tasks if t.source == "table"]
+    assert rows == [("烟花爆竹|1月份|安监站派出所|", [("安监站", "responsible", "table"), ("派出所", "responsible", "table")]),
+                    ("电力设施|3月份|电管所|", [("电管所", "responsible", "table")])]

@@ -129,3 +129,12 @@ def test_rows_copied_with_their_bars_stay_rows():
     prose = "为深入贯彻落实安全生产工作部署，进一步加强本镇安全生产工作，结合实际，特制定本工作计划如下。\n"
     lines = clean(prose + rows).text.split("\n")
     assert lines[1:] == ["行业|时间|责任单位|", "网吧、KTV|8月份|文化站派出所|", "景区（点）、宗教场所、|9月份|生态办|"]
+
+
+def test_an_indented_line_opens_a_paragraph():
+    from loaders.normalize import clean
+
+    text = ("  一、突出落实安全责任推动安全发展主题，推动学习习近平总书记关于安全生产重要论述精神走深走实\n\n"
+            "  各地区、各有关部门和单位要结合正在开展的学习教育，安排理论学习中心组深入学习。\n")
+    assert clean(text).text.split("\n")[1].startswith("各地区")
+    assert clean(text.replace("  各地区", "各地区")).text.count("\n") == 0  # a long title line, then its wrapped end
