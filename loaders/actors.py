@@ -32,6 +32,7 @@ _ENTERPRISE = re.compile(P.alt(P.ENTERPRISE_NAMES))
 _LEAD_IN = re.compile("|".join(f"(?:{w})" for w in cues()["oversee_verbs"]["lead_ins"]))
 _PRONOUN_NOT_AFTER = tuple(cues()["in_sentence"]["pronoun_not_after"])
 _LEAD_AFTER_MODAL = re.compile(P.alt(cues()["in_sentence"]["lead_after_modal"]))
+_FILLERS = tuple(cues()["in_sentence"]["fillers"])
 _LABEL_AFTER = "。；\n"  # where a labelled duty ("市应急局。负责…") may begin
 _SENTENCE_STARTS = re.compile("[。；！？\n，：]")  # a sentence (or clause) may begin after each of these
 # "本项任务由X负责": the actor is X (found by _BY), not the words before 由
@@ -121,13 +122,25 @@ def _requested(text: str, s: int) -> list[Role]:
     go on (安委会 in 市安委会各成员单位 goes on)."""
     if P.PRONOUN.match(text, s + 1) or text[s + 1:s + 2] not in _REQUESTED_START:  # "请你局…": the pronoun's
         return []  # own path; "请认真组织实施", "请依法依规按程序办理" ask no one by name
-    stop = min([k for k in (text.find(c, s) for c in "，。；：\n") if k >= 0] or [len(text)])
-    for e in range(s + 3, min(stop, s + 31)):
-        name = text[s + 1:e]
-        if P.UNIT_SUFFIX.search(name) and is_unit_like(name) and text[e:e + 1] not in _NAME_GOES_ON \
-                and not P.JOINT.search(name):
-            return [Role(name, "responsible", s + 1, e)] if e < stop else []
-    return []
+    out: list[Role] = []
+    a = s + 1
+    while True:  # "请各区县住建局、市安监总站、各有关单位切实做好…": each name of the list
+        stop = min([k for k in (text.find(c, a) for c in "，。；：、\n") if k >= 0] or [len(text)])
+        e = next((e for e in range(a + 2, min(stop, a + 30) + 1)
+                  if P.UNIT_SUFFIX.search(text, a, e) and is_unit_like(text[a:e])
+                  and text[e:e + 1] not in _NAME_GOES_ON and not P.JOINT.search(text, a, e)), None)
+        if e is None or e == len(text) or (e == stop and text[e] != "、"):
+            return out if out and e is None else []
+        out.append(Role(text[a:e], "responsible", a, e))
+        if text[e] != "、" or text[e + 1:e + 2] not in _REQUESTED_START:
+            return out
+        a = e + 1
+
+
+def _leads_after(text: str, i: int) -> bool:
+    """Whether 牵头 follows an actor's modal at `i`, perhaps after a time or a basis ("要在放假前牵头")."""
+    lead_in = _LEAD_IN.match(text, i)
+    return _LEAD_AFTER_MODAL.match(text, lead_in.end() if lead_in else i) is not None
 
 
 def _without_request(r: Role) -> Role:
@@ -182,6 +195,8 @@ def _mentions(text: str) -> tuple[Role, ...]:
     for s in starts:
         while s < len(text) and text[s] in "，、 \n":
             s += 1
+        filler = next((f for f in _FILLERS if text.startswith(f, s)), "")
+        s += len(filler)  # "尤其是两个风景区所在的村要…"
         # the actor before a modal ("X要…") or a role verb ("X负责…"), whichever reads as units: the 应 of 供应站
         # in "X负责组织加油站、液化气供应站…" is no modal
         # …the shortest actor wins: in "X负责抓好企业主要负责人…" the 要 of 主要 is no modal
@@ -204,8 +219,8 @@ def _mentions(text: str) -> tuple[Role, ...]:
         role = P.VERB_ROLES[m.group("verb")] if "verb" in m.re.groupindex else "responsible"
         if role == "responsible" and _SHARED_AFTER.match(text, m.end()):  # "X等部门要按照职责分工…"
             role = "shared"
-        elif role == "responsible" and "verb" not in m.re.groupindex and _LEAD_AFTER_MODAL.match(text, m.end()):
-            role = "lead"  # "X要牵头组织…"
+        elif role == "responsible" and "verb" not in m.re.groupindex and _leads_after(text, m.end()):
+            role = "lead"  # "X要牵头组织…", "X要在放假前牵头…"
         ent = _oversight(text, m.end()) if role == "responsible" else None
         if ent is not None:  # "X要督促企业落实…", "X负责督促辖区企业…": X oversees, the enterprise implements
             role = "oversee"

@@ -23,6 +23,8 @@ KINDS = [
     ("各街镇", "government"), ("州委编办", "party"), ("旗委宣传部", "party"),
     ("施工单位", "enterprise"), ("客运站", "enterprise"), ("二级以上医院", "other"), ("各级各类医疗机构", "other"),
     ("各中小学校", "other"), ("县人民法院", "department"),
+    ("各镇", "government"), ("各镇派出所", "department"), ("各地区", "vague"), ("剧本娱乐经营场所", "enterprise"),
+    ("网络餐饮平台", "enterprise"), ("市公共资源交易平台", "other"),
 ]
 
 
