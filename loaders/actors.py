@@ -24,11 +24,14 @@ _OVERSEE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:(?:负
                       r"|加强(?:指导督促|督促指导|督促|指导)(?![和与]))")  # "加强指导督促"; not 加强监督管理
 _SHARED_AFTER = re.compile(P.alt(w for w, r in P.VERB_ROLES.items() if r == "shared"))
 _REQUEST = "请"
+_ASKING = tuple(cues()["in_sentence"]["asking"])  # what may stand before the unit asked to act
 _JOINT_ROLE = cues()["in_sentence"]["joint_role"]  # the partners of "X会同Y…" (X leads)
 _ROLE_AT_END = re.compile(rf"(?:{P.ROLE_PHRASE.pattern})$")
 # "X要加强对《方案》实施的指导督促，…": X oversees what others carry out
 _OVERSEE_OF = re.compile(rf"(?:加强|强化|做好)?对[^，。；]{{1,30}}?的(?:{P.alt(cues()['oversee_verbs']['verbs'])})(?=[，。；]|$)")
 _ENTERPRISE = re.compile(P.alt(P.ENTERPRISE_NAMES))
+# "X要对相关单位、企业整改落实情况进行督促检查": X oversees the bodies after 对
+_OVERSEE_ON = re.compile(rf"(?:加强)?对(?P<objs>[^，。；]{{2,40}}?)进行(?:{P.alt(cues()['oversee_verbs']['verbs'])})")
 _LEAD_IN = re.compile("|".join(f"(?:{w})" for w in cues()["oversee_verbs"]["lead_ins"]))
 _PRONOUN_NOT_AFTER = tuple(cues()["in_sentence"]["pronoun_not_after"])
 _LEAD_AFTER_MODAL = re.compile(P.alt(cues()["in_sentence"]["lead_after_modal"]))
@@ -75,8 +78,8 @@ def _enterprise_after(text: str, i: int) -> list[Role]:
 
 def _oversight(text: str, i: int, of: bool = True) -> list[Role] | None:
     """When a verb of oversight begins at `i`, perhaps after a time or a basis ("督促企业落实", "于8月底前督促…",
-    with `of` also "加强对…的指导督促"): the enterprise it names, responsible ([] if none); None when no such verb
-    is there."""
+    with `of` also "加强对…的指导督促" and "对相关单位、企业整改落实情况进行督促检查"): the enterprise (or the
+    bodies) it names, responsible ([] if none); None when no such verb is there."""
     lead_in = _LEAD_IN.match(text, i)
     for k in (i, lead_in.end()) if lead_in else (i,):
         over = _OVERSEE.match(text, k)
@@ -86,7 +89,33 @@ def _oversight(text: str, i: int, of: bool = True) -> list[Role] | None:
         if over is not None:  # "加强对企业的指导督促": the enterprise is inside 对…的
             ent = _ENTERPRISE.search(text, over.start(), over.end())
             return [Role(ent.group(0), "responsible", ent.start(), ent.end())] if ent else []
+        over = _OVERSEE_ON.match(text, k) if of else None
+        if over is not None:  # "对相关单位、企业整改落实情况进行督促检查": the bodies after 对
+            return _bodies(text, over.start("objs"), over.end("objs"))
     return None
+
+
+def _bodies(text: str, a: int, b: int) -> list[Role]:
+    """The longest run of unit names text[a:b] begins with ("相关单位、企业整改落实情况" -> 相关单位, 企业), each
+    responsible; [] when it begins with none."""
+    for e in range(b, a + 1, -1):
+        if "的" in text[a:e] or (not P.UNIT_SUFFIX.search(text, a, e) and not _ENTERPRISE.fullmatch(text, a, e)):
+            continue
+        mentions, _ = split_units(text[a:e])
+        if mentions and all(is_unit_like(u.name) or _ENTERPRISE.fullmatch(u.name) for u in mentions):
+            return [Role(u.name, "responsible", a + u.start, a + u.end) for u in mentions]
+    return []
+
+
+def _later_oversight(text: str, i: int) -> list[Role]:
+    """The bodies a clause later in the sentence from `i` oversees by name ("X要紧盯…，督促商贸企业落实…"):
+    the first such clause's, [] when none names one."""
+    stop = min([k for k in (text.find(c, i) for c in "。；\n") if k >= 0] or [len(text)])
+    for c in re.finditer("，", text[i:stop]):
+        found = _oversight(text, i + c.end())
+        if found:
+            return found
+    return []
 
 
 def _with_oversight(text: str, r: Role) -> list[Role]:
@@ -103,8 +132,12 @@ def _actor_units(m: re.Match) -> list:
             or (by and is_unit_like(actor[by.end():])):
         return []
     shift = 0
-    if actor.startswith(_REQUEST) and is_unit_like(actor[1:]):  # "请各地于5月20日前将…报送我局"
-        actor, shift = actor[1:], 1
+    for word in _ASKING:  # "请各地于5月20日前将…报送我局", "…，要求县安委办牵头…", "副区长要求“请区安委办…"
+        k = actor.rfind(word)
+        rest = actor[k + len(word):].lstrip("“\"‘")
+        if k >= 0 and is_unit_like(rest) and not rest.startswith(_ASKING):
+            actor, shift = rest, len(actor) - len(rest)
+            break
     actor = actor[:end_before_object(actor, 0, len(actor))]  # "各县市区人民政府对本行政区域内…负总责"
     mentions, _ = split_units(actor)
     good = [replace(u, start=u.start + shift, end=u.end + shift) for u in mentions
@@ -222,6 +255,8 @@ def _mentions(text: str) -> tuple[Role, ...]:
         elif role == "responsible" and "verb" not in m.re.groupindex and _leads_after(text, m.end()):
             role = "lead"  # "X要牵头组织…", "X要在放假前牵头…"
         ent = _oversight(text, m.end()) if role == "responsible" else None
+        if ent is None and role == "responsible":  # "X要紧盯…，督促商贸企业落实…": a later clause oversees
+            ent = _later_oversight(text, m.end()) or None
         if ent is not None:  # "X要督促企业落实…", "X负责督促辖区企业…": X oversees, the enterprise implements
             role = "oversee"
             out += ent

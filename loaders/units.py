@@ -59,6 +59,7 @@ def _complete(name: str) -> bool:
                                   if kind in ("government", "committee", "party"))
 
 
+_BARE_HEADS = frozenset(cues()["units"]["bare_heads"])  # "各县区党委、政府": one unit
 _ENUMERATION_TAIL = re.compile(cues()["units"]["enumeration_tail"])
 _ENUMERATION_HEAD = re.compile(cues()["units"]["enumeration_head"])
 _ENUMERATION_END = re.compile("(?:人民政府|政府)$")
@@ -153,7 +154,7 @@ def _split_units(s: str) -> tuple[tuple[UnitMention, ...], bool]:
                 merged.append(pending)
                 pending = None
             continue
-        if merged and (len(name) == 1 or (_ENUMERATION_TAIL.match(name)  # 各市、州人民政府
+        if merged and (len(name) == 1 or name in _BARE_HEADS or (_ENUMERATION_TAIL.match(name)  # 各市、州人民政府
                                           and _ENUMERATION_HEAD.match(s[merged[-1][0]:merged[-1][1]].split("、")[-1]))):
             merged[-1][1] = b
             continue

@@ -80,6 +80,15 @@ CASES = [
     ("请各区县住建局、市安监总站、各有关单位切实做好防御工作。",
      [("各区县住建局", "responsible"), ("市安监总站", "responsible"), ("各有关单位", "responsible")]),
     ("区文旅局负责指导督促剧本娱乐经营场所履行安全生产责任。", [("区文旅局", "oversee"), ("剧本娱乐经营场所", "responsible")]),
+    # the bodies after 对 of "对…进行督促检查"; a later clause of the sentence that oversees an enterprise by name
+    ("县安委办要对相关单位、企业整改落实情况进行督促检查。",
+     [("县安委办", "oversee"), ("相关单位", "responsible"), ("企业", "responsible")]),
+    ("各级商务主管部门要紧盯大型商业综合体，督促商贸企业落实主体责任。", [("各级商务主管部门", "oversee"), ("商贸企业", "responsible")]),
+    ("各镇要加强对非煤矿山的监管，督促引导有关企业做好防范。", [("各镇", "oversee"), ("有关企业", "responsible")]),
+    ("市应急局要加强检查，确保安全。", [("市应急局", "responsible")]),
+    # a unit asked by another's words: not the words that ask
+    ("会议原则同意县安委办提交的通知，要求县安委办牵头修改完善后发文实施。", [("县安委办", "lead")]),
+    ("区委常委、副区长王某要求“请区安委办牵头抓好落实”。", [("区安委办", "lead")]),
     ("各部门要加强监督管理。", [("各部门", "responsible")]),
     ("省安委办负责进一步完善企业主要负责人履职制度。", [("省安委办", "responsible")]),
     ("市安委办将把燃气安全工作纳入年度考核。", [("市安委办", "responsible")]),

@@ -18,6 +18,12 @@ CASES = [
       ("市应急局", "shared", "department"), ("市市场监管局", "shared", "department")], True),
     ("负有安全监管职责的部门督促企业落实",
      [("负有安全监管职责的部门", "oversee", "vague"), ("企业", "responsible", "enterprise")], False),
+    # a head printed alone after 、 shares the name before it; an administrative office (行政公署) is a government
+    ("市委组织部、各县区党委、政府分工负责",
+     [("市委组织部", "shared", "party"), ("各县区党委、政府", "shared", "party")], False),
+    ("自治区各部门、各州市人民政府、各行政公署分工负责",
+     [("自治区各部门", "shared", "vague"), ("各州市人民政府", "shared", "government"),
+      ("各行政公署", "shared", "government")], False),
     ("县级负有安全生产监管职责的部门、国家金融监督管理总局襄汾监管支局指导督促企业落实",
      [("县级负有安全生产监管职责的部门", "oversee", "vague"),
       ("国家金融监督管理总局襄汾监管支局", "oversee", "department"), ("企业", "responsible", "enterprise")], False),
@@ -138,6 +144,12 @@ def test_default_clause_is_read_apart_from_the_units():
     assert [u.name for u in a.units] == ["市安委会各成员单位", "各县（市、区）人民政府", "临汾经济开发区管委会"]
     assert [(u.name, u.role) for u in a.defaults] == [("各县（市、区）人民政府", "responsible"),
                                                      ("临汾经济开发区管委会", "responsible")]
+
+
+def test_a_default_that_says_it_will_not_be_noted_again():
+    a = parse_attribution("市委组织部、各有关部门分工负责；以下各项工作均需各县区、兰州高新区具体落实，不再注明")
+    assert [(u.name, u.role) for u in a.units] == [("市委组织部", "shared"), ("各有关部门", "shared")]
+    assert [(u.name, u.role) for u in a.defaults] == [("各县区", "responsible"), ("兰州高新区", "responsible")]
 
 
 @pytest.mark.parametrize("content", [
