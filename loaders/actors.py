@@ -40,7 +40,7 @@ _LABEL_AFTER = "。；\n"  # where a labelled duty ("市应急局。负责…") 
 _SENTENCE_STARTS = re.compile("[。；！？\n，：]")  # a sentence (or clause) may begin after each of these
 # "本项任务由X负责": the actor is X (found by _BY), not the words before 由
 _BY_INSIDE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{P.alt(cues()['in_sentence']['by'])})(?=.{{2}})")
-_SKIP_ACTOR = re.compile(r"^(?:由|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|持续|深入|积极|聚焦|围绕)")
+_SKIP_ACTOR = re.compile(r"^(?:由|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|持续|深入|积极|聚焦|围绕|成立|组建|设立)")
 
 
 def _partners(text: str, i: int) -> list[Role]:
@@ -132,11 +132,15 @@ def _actor_units(m: re.Match) -> list:
             or (by and is_unit_like(actor[by.end():])):
         return []
     shift = 0
+    number = P.LINE_START_MARKER.match(actor)  # "…工作。1. 由市应急局负责…" on a line a copy collapsed
+    if number and is_unit_like(actor[number.end():].lstrip()):
+        rest = actor[number.end():].lstrip()
+        actor, shift = rest, len(actor) - len(rest)
     for word in _ASKING:  # "请各地于5月20日前将…报送我局", "…，要求县安委办牵头…", "副区长要求“请区安委办…"
         k = actor.rfind(word)
         rest = actor[k + len(word):].lstrip("“\"‘")
         if k >= 0 and is_unit_like(rest) and not rest.startswith(_ASKING):
-            actor, shift = rest, len(actor) - len(rest)
+            actor, shift = rest, shift + len(actor) - len(rest)
             break
     actor = actor[:end_before_object(actor, 0, len(actor))]  # "各县市区人民政府对本行政区域内…负总责"
     mentions, _ = split_units(actor)
@@ -168,6 +172,21 @@ def _requested(text: str, s: int) -> list[Role]:
         if text[e] != "、" or text[e + 1:e + 2] not in _REQUESTED_START:
             return out
         a = e + 1
+
+
+def _listed_before(text: str, s: int, role: str) -> list[Role]:
+    """The units of the clause before the actor's at `s` when that clause opens the sentence and holds only
+    unit names: the list of actors went on past a comma ("各区、县（市）卫生健康局，委属各单位要…")."""
+    if text[s - 1:s] != "，":
+        return []
+    ps = max(text.rfind(c, 0, s - 1) for c in "。；！？\n：，") + 1
+    if ps > 0 and text[ps - 1] == "，" or s - 1 - ps > 40 or P.IN_SENTENCE_ACTOR.match(text, ps, s - 1) \
+            or P.IN_SENTENCE_VERB.match(text, ps, s - 1):  # "各牵头单位要按季度报送市安委办，…": no list
+        return []
+    mentions, _ = split_units(text[ps:s - 1])
+    if not mentions or not all(is_unit_like(u.name) and P.UNIT_SUFFIX.search(u.name) for u in mentions):
+        return []
+    return [Role(u.name, role, ps + u.start, ps + u.end) for u in mentions]
 
 
 def _leads_after(text: str, i: int) -> bool:
@@ -268,6 +287,7 @@ def _mentions(text: str) -> tuple[Role, ...]:
         partners = _partners(text, joint_end) if joint_end is not None else []
         if partners:
             role = "lead"
+        out += _listed_before(text, s, role)  # "各区、县（市）卫生健康局，委属各单位要…"
         for u in good:
             out.append(Role(u.name, role, s + u.start, s + u.end))
         out += partners
@@ -323,7 +343,8 @@ def _clause_cuts(text: str, a: int, b: int, roles: tuple[Role, ...]) -> list[int
     for k, s in enumerate(starts):
         e = starts[k + 1] if k + 1 < len(starts) else b
         names = {r.name for r in roles if s <= r.start < e}
-        if names and named and not names <= named and _opens_with_actor(text, s, b):
+        if names and named and not names <= named and _opens_with_actor(text, s, b) \
+                and not _listed_before(text, s, "responsible"):  # "A，B要…": one list of actors
             found.append(s)
             named = set()
         named |= names

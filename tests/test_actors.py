@@ -86,6 +86,11 @@ CASES = [
     ("各级商务主管部门要紧盯大型商业综合体，督促商贸企业落实主体责任。", [("各级商务主管部门", "oversee"), ("商贸企业", "responsible")]),
     ("各镇要加强对非煤矿山的监管，督促引导有关企业做好防范。", [("各镇", "oversee"), ("有关企业", "responsible")]),
     ("市应急局要加强检查，确保安全。", [("市应急局", "responsible")]),
+    # a list of actors that goes on past a comma; a number a collapsed copy left before the actor
+    ("各区、县（市）卫生健康局，委属各单位要认真贯彻落实。",
+     [("各区、县（市）卫生健康局", "responsible"), ("委属各单位", "responsible")]),
+    ("为做好节日期间工作，各乡镇要加强检查。", [("各乡镇", "responsible")]),
+    ("成立工作专班负责推动落实。1.由市应急局负责总方案。", [("市应急局", "responsible")]),
     # a unit asked by another's words: not the words that ask
     ("会议原则同意县安委办提交的通知，要求县安委办牵头修改完善后发文实施。", [("县安委办", "lead")]),
     ("区委常委、副区长王某要求“请区安委办牵头抓好落实”。", [("区安委办", "lead")]),
