@@ -125,7 +125,7 @@ def _bar_header(line: str) -> bool:
     """A header row with bars between its cells and none before the first (a web copy): "行业 | 时间 | 责任单位 |",
     at least one of them a unit column."""
     cells = [c.text for c in _bar_cells(line, 0)]
-    return len(cells) >= 2 and all(cells) and any(c in UNIT_COLUMNS for c in cells)
+    return len(cells) >= 2 and all(cells) and any(_unit_role(c) for c in cells)
 
 
 def _bar_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
@@ -141,6 +141,43 @@ def _bar_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
         rows.append(_bar_cells(line, s))
         end = s + len(line)
     return (rows if len(rows) > 1 else []), end
+
+
+def _bar_line_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
+    """Rows of a table copied one cell a line, each cell after a row's first behind a bar ("第一组" / "| 市安监局"
+    / "| 雁塔区" / "|"), from the header's first cell at `pos`: a line without a bar begins a row, a bar alone is
+    an empty cell; the table ends at a line without a bar that no bar line follows."""
+    rows: list[list[Cell]] = []
+    end = pos
+    lines = [(s, line) for s, line in _lines_from(raw, pos) if line.strip()]
+    for k, (s, line) in enumerate(lines):
+        barred = line.lstrip().startswith("|")
+        if not barred and (k + 1 >= len(lines) or not lines[k + 1][1].lstrip().startswith("|")):
+            break
+        text = line.strip().lstrip("|").strip()
+        lead = line.index(text) if text else len(line)
+        cell = Cell(text, s + lead, s + lead + len(text))
+        if barred and rows:
+            rows[-1].append(cell)
+        else:
+            rows.append([cell])
+        end = s + len(line)
+    if rows:  # the bars after the last cell are no cells: every row as wide as the header's named cells
+        width = max(k + 1 for k, c in enumerate(rows[0]) if c.text)
+        rows = [row[:max(width, max((k + 1 for k, c in enumerate(row) if c.text), default=1))] for row in rows]
+    return (rows if len(rows) > 1 else []), end
+
+
+def _bar_line_header(lines: list[str], k: int) -> bool:
+    """Whether lines[k] (no bar) and the bar lines after it are a header row holding a unit column."""
+    if lines[k].lstrip().startswith("|") or not lines[k].strip() or len(lines[k].strip()) > 20:
+        return False
+    cells = []
+    for line in lines[k + 1:k + 12]:
+        if not line.lstrip().startswith("|"):
+            break
+        cells.append(line.strip().lstrip("|").strip())
+    return len(cells) >= 2 and any(_unit_role(re.sub(r"\s+", "", c)) for c in cells)
 
 
 def _tab_header(line: str) -> bool:
@@ -330,14 +367,30 @@ def _line_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
     return rows, rows[-1][-1].end
 
 
+_UNIT_COLUMN_END = re.compile(rf"(?:{alt(sorted(UNIT_COLUMNS, key=len, reverse=True))})$")
+
+
+def _unit_role(column: str) -> str | None:
+    """The role a unit column gives: by its name, or by the name it ends with ("督查组牵头单位": lead)."""
+    m = _UNIT_COLUMN_END.search(column)
+    return UNIT_COLUMNS[m.group(0)] if m else None
+
+
+def _is_column(text: str) -> bool:
+    """A column name: one of the lists', or a unit column's by its ending; spaces inside do not count (备 注)."""
+    text = re.sub(r"\s+", "", text)
+    return bool(text) and (_HEADER_WORDS.match(text) is not None or _unit_role(text) is not None)
+
+
 def _columns(header: tuple[str, ...]) -> tuple[int | None, list[tuple[int, str]]]:
     """Index of the task column and (index, role) of the unit columns in `header`."""
     # of several task columns the rightmost is the task itself, the ones before it its category
     # ("重点任务 | 具体内容 | 牵头单位": the 具体内容 cell is the duty)
+    header = tuple(re.sub(r"\s+", "", h) for h in header)
     found = [k for k, h in enumerate(header) if h in TASK_COLUMNS]
-    units = [(k, UNIT_COLUMNS[h]) for k, h in enumerate(header) if h in UNIT_COLUMNS]
+    units = [(k, role) for k, h in enumerate(header) if (role := _unit_role(h)) is not None]
     if not found and units:  # a column no list names before the units: the task ("专项整治行业名称 | 时间 | 责任单位")
-        found = [k for k, h in enumerate(header[: units[0][0]]) if not _HEADER_WORDS.match(h)][:1]
+        found = [k for k, h in enumerate(header[: units[0][0]]) if not _is_column(h)][:1]
     return (found[-1] if found else None), units
 
 
@@ -354,8 +407,13 @@ def find_tables(raw: str) -> list[Table]:
     prev_tab = prev_header = False
     line_start = 0
     longest = max(map(len, _HEADER_NAMES))
-    for line in raw.split("\n"):
+    lines = raw.split("\n")
+    for k, line in enumerate(lines):
         at, line_start = line_start, line_start + len(line) + 1
+        after = lines[k + 1] if k + 1 < len(lines) else ""
+        if after.lstrip().startswith("|") and _bar_line_header(lines, k) and (not starts or at >= starts[-1][1]):
+            starts.append((at, at, _bar_line_rows))  # "分组" / "| 牵头单位" / "| 督查单位": a cell a line
+            continue
         text = line.strip()
         header = len(text) <= longest and _HEADER_WORDS.match(text) is not None  # most lines are longer
         if _maybe_title(line) and _TITLE.match(line):
@@ -383,7 +441,7 @@ def find_tables(raw: str) -> list[Table]:
         if not rows or (title_start == pos and reader is _raw_rows and not any(
                 sum(1 for c in r if _HEADER_WORDS.match(c.text)) >= 2 for r in rows[:3])):
             continue
-        table = _read_rows(raw, rows, _title_above(raw, title_start, last_end), end)
+        table = _read_rows(raw, rows, _title_above(raw, title_start, last_end), end, reader is _bar_line_rows)
         if table is not None:
             tables.append(table)
             last_end = end
@@ -421,14 +479,16 @@ _INHERITING_ROLES = ("lead", "responsible")  # the columns whose blank cells inh
 _CATEGORY_ROW = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])[\u4e00-\u9fff、和及]{2,20}$")
 
 
-def _read_rows(raw: str, rows: list[list[Cell]], start: int, end: int) -> Table | None:
+def _read_rows(raw: str, rows: list[list[Cell]], start: int, end: int, whole_rows: bool = False) -> Table | None:
+    """The table of `rows` (cells by reader); with `whole_rows` each row is one block of the text (a cell a line
+    behind bars), so a row's task reads to its last cell."""
     header: tuple[str, ...] = ()
     out: list[TableRow] = []
     context: list[str] = []
     owners: dict[int, Cell] = {}  # unit column -> the last owner cell printed in it
     for cells in rows:
         texts = tuple(c.text for c in cells)
-        if sum(1 for t in texts if _HEADER_WORDS.match(t)) >= 2:
+        if sum(1 for t in texts if _is_column(t)) >= 2:
             header = tuple(t for t in texts if t)
             continue
         if not header:
@@ -460,10 +520,13 @@ def _read_rows(raw: str, rows: list[list[Cell]], start: int, end: int) -> Table 
                 units.append((role, c))
                 if role in _INHERITING_ROLES:
                     owners[k] = c
-        last = max((c.end for c in cells if c.text), default=task.end)
+        last = max((c.end for c in cells if c.text or whole_rows), default=task.end)
         eol = raw.find("\n", task.start)
         eol = len(raw) if eol < 0 else eol
-        one_line = eol >= last  # every cell on the task's line: the row reads to the line's end (its last bar too)
+        if whole_rows:
+            eol = raw.find("\n", last)
+            eol = len(raw) if eol < 0 else eol
+        one_line = whole_rows or eol >= last  # the row reads to its last line's end (its last bar too)
         out.append(TableRow(tuple(context), task, tuple(units), len(raw[:eol].rstrip()) if one_line else -1))
     return Table(start, end, header, tuple(out)) if out else None
 

@@ -305,3 +305,16 @@ def test_a_table_copied_from_a_web_page_with_a_bar_after_each_cell():
     rows = [(t.text, [(a.name, a.role, a.source) for a in t.assignments]) for t in d.tasks if t.source == "table"]
     assert rows == [("烟花爆竹|1月份|安监站派出所|", [("安监站", "responsible", "table"), ("派出所", "responsible", "table")]),
                     ("电力设施|3月份|电管所|", [("电管所", "responsible", "table")])]
+
+
+def test_a_table_copied_one_cell_a_line_with_a_bar_before_each_cell_but_the_first():
+    # a unit column known by its ending (督查组牵头单位: lead); spaces inside a column name; the bar after the last
+    # cell closes the row; the row reads as a whole
+    raw = BODY + "附件：督查组分组表\n分 组\n| 督查组牵头单位\n| 督查单位\n| 备 注\n|\n" \
+        "第一组\n| 市安监局\n| 雁塔区\n|\n|\n第二组\n| 市规划局\n| 灞桥区\n|\n|\n"
+    tables = find_tables(raw)
+    assert [(r.task.text, [(role, c.text) for role, c in r.units]) for r in tables[0].rows] == [
+        ("第一组", [("lead", "市安监局")]), ("第二组", [("lead", "市规划局")])]
+    d = load_text(raw, "x.txt").documents[0]
+    assert [(t.text, [(a.name, a.role) for a in t.assignments]) for t in d.tasks if t.source == "table"] == [
+        ("第一组|市安监局|雁塔区|", [("市安监局", "lead")]), ("第二组|市规划局|灞桥区|", [("市规划局", "lead")])]
