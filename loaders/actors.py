@@ -36,6 +36,7 @@ _LEAD_IN = re.compile("|".join(f"(?:{w})" for w in cues()["oversee_verbs"]["lead
 _PRONOUN_NOT_AFTER = tuple(cues()["in_sentence"]["pronoun_not_after"])
 _LEAD_AFTER_MODAL = re.compile(P.alt(cues()["in_sentence"]["lead_after_modal"]))
 _FILLERS = tuple(cues()["in_sentence"]["fillers"])
+_PERSON_TAILS = tuple(cues()["units"]["person_tails"])
 _LABEL_AFTER = "。；\n"  # where a labelled duty ("市应急局。负责…") may begin
 _SENTENCE_STARTS = re.compile("[。；！？\n，：]")  # a sentence (or clause) may begin after each of these
 # "本项任务由X负责": the actor is X (found by _BY), not the words before 由
@@ -129,8 +130,8 @@ def _actor_units(m: re.Match) -> list:
     actor = m.group("actor")
     by = _BY_INSIDE.search(actor)  # "燃气管道更新改造由市住建局负责": the actor is 市住建局 (found by _BY)
     if (_SKIP_ACTOR.match(actor) and actor not in P.ENTERPRISE_NAMES) or "，" in actor \
-            or (by and is_unit_like(actor[by.end():])):
-        return []
+            or (by and is_unit_like(actor[by.end():])) or actor.endswith(_PERSON_TAILS):
+        return []  # "…政府及其部门主要领导负总责": a person, not a unit, acts
     shift = 0
     number = P.LINE_START_MARKER.match(actor)  # "…工作。1. 由市应急局负责…" on a line a copy collapsed
     if number and is_unit_like(actor[number.end():].lstrip()):

@@ -72,7 +72,7 @@ MARKERS: dict[str, re.Pattern] = {
     "chapter": re.compile(rf"第(?P<n>{CN_NUM})章[：:，、　 ]?"),
     "cn_dun": re.compile(rf"(?P<n>{CN_NUM})[、．.](?!\d)"),
     "cn_paren": re.compile(rf"（(?P<n>{CN_NUM})）"),
-    "ar_dot": re.compile(r"(?P<n>\d{1,2})(?:[.．](?!\d)|、)"),
+    "ar_dot": re.compile(r"(?P<n>\d{1,2})(?:[.．](?:(?!\d)|(?=\d{4}年))|、)"),  # 1.2009年底前… (not 1.5)
     "ar_paren": re.compile(r"（(?P<n>\d{1,2})）"),
     "circled": re.compile(r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
     "paren_sign": re.compile(r"(?P<n>[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇])"),  # one character for (1)…(20)

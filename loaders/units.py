@@ -60,6 +60,7 @@ def _complete(name: str) -> bool:
 
 
 _BARE_HEADS = frozenset(cues()["units"]["bare_heads"])  # "各县区党委、政府": one unit
+_PERSON_TAILS = tuple(cues()["units"]["person_tails"])
 _ENUMERATION_TAIL = re.compile(cues()["units"]["enumeration_tail"])
 _ENUMERATION_HEAD = re.compile(cues()["units"]["enumeration_head"])
 _ENUMERATION_END = re.compile("(?:人民政府|政府)$")
@@ -190,6 +191,10 @@ def _split_units(s: str) -> tuple[tuple[UnitMention, ...], bool]:
                 # else a collective: "发展改革、行政审批等部门" stays one unit
             elif "等" in name and "、" in name:
                 open_list = True
+        tail = next((t for t in _PERSON_TAILS if name.endswith(t) and _complete(name[:-len(t)])), "")
+        if tail:  # "盘龙区政府主要领导": the unit, not its leader
+            b -= len(tail)
+            name = name[:-len(tail)]
         host = _HOST.fullmatch(name)  # "市安委办（市应急管理局）": the office, not where it sits
         if host and _complete(host.group(2)) and P.UNIT_SUFFIX.search(host.group(2)) \
                 and unit_kind(host.group(1)) == "committee":

@@ -18,6 +18,10 @@ CASES = [
       ("市应急局", "shared", "department"), ("市市场监管局", "shared", "department")], True),
     ("负有安全监管职责的部门督促企业落实",
      [("负有安全监管职责的部门", "oversee", "vague"), ("企业", "responsible", "enterprise")], False),
+    # a label naming the person too; the leader after a unit's name is no part of it
+    ("责任单位及责任人：呈贡县政府、市发改委、市公安消防支队主要领导",
+     [("呈贡县政府", "responsible", "government"), ("市发改委", "responsible", "department"),
+      ("市公安消防支队", "responsible", "department")], False),
     # a head printed alone after 、 shares the name before it; an administrative office (行政公署) is a government
     ("市委组织部、各县区党委、政府分工负责",
      [("市委组织部", "shared", "party"), ("各县区党委、政府", "shared", "party")], False),
