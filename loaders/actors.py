@@ -36,7 +36,8 @@ _LEAD_IN = re.compile("|".join(f"(?:{w})" for w in cues()["oversee_verbs"]["lead
 _PRONOUN_NOT_AFTER = tuple(cues()["in_sentence"]["pronoun_not_after"])
 _LEAD_AFTER_MODAL = re.compile(P.alt(cues()["in_sentence"]["lead_after_modal"]))
 _FILLERS = tuple(cues()["in_sentence"]["fillers"])
-_PERSON_TAILS = tuple(cues()["units"]["person_tails"])
+_PERSON_TAILS = tuple(cues()["units"]["person_tails"]) + ("负责人",)
+_MODAL_END = re.compile(rf"(?:{P.alt(cues()['in_sentence']['modals'])})$")
 _LABEL_AFTER = "。；\n"  # where a labelled duty ("市应急局。负责…") may begin
 _SENTENCE_STARTS = re.compile("[。；！？\n，：]")  # a sentence (or clause) may begin after each of these
 # "本项任务由X负责": the actor is X (found by _BY), not the words before 由
@@ -144,6 +145,8 @@ def _actor_units(m: re.Match) -> list:
             actor, shift = rest, shift + len(actor) - len(rest)
             break
     actor = actor[:end_before_object(actor, 0, len(actor))]  # "各县市区人民政府对本行政区域内…负总责"
+    if _MODAL_END.sub("", actor).endswith(_PERSON_TAILS):  # "各级人民政府主要负责人要对…负总责": a person
+        return []
     mentions, _ = split_units(actor)
     good = [replace(u, start=u.start + shift, end=u.end + shift) for u in mentions
             if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name)]

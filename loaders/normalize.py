@@ -68,7 +68,11 @@ def widen(s: str) -> str:
     for half, full in _WIDEN.items():
         if half in s:
             s = s.replace(half, full)
-    return s
+    return _STOP.sub("。", s) if "." in s else s
+
+
+# a half-width full stop between Chinese words ends a sentence ("具有重要作用.各地…"); not after a numeral (三.加强)
+_STOP = re.compile(r"(?<=[\u4e00-\u9fff”）])(?<![一二三四五六七八九十〇零])\.(?=[\u4e00-\u9fff“（])")
 
 
 _TOKEN = re.compile(r"\*\*|[\s\u3000]+|[^\s\u3000*]+|\*")

@@ -91,8 +91,10 @@ CASES = [
      [("各区、县（市）卫生健康局", "responsible"), ("委属各单位", "responsible")]),
     ("为做好节日期间工作，各乡镇要加强检查。", [("各乡镇", "responsible")]),
     ("成立工作专班负责推动落实。1.由市应急局负责总方案。", [("市应急局", "responsible")]),
-    # a person acts, not a unit
+    # a person acts, not a unit (the 要 of 主要 is no modal)
     ("安全生产实行政府及其部门主要领导负总责。", []),
+    ("各级人民政府主要负责人要对本辖区地质灾害防治负总责。", []),
+    ("本级人民政府统一领导和全面负责本行政区域的消防工作。", []),
     # a unit asked by another's words: not the words that ask
     ("会议原则同意县安委办提交的通知，要求县安委办牵头修改完善后发文实施。", [("县安委办", "lead")]),
     ("区委常委、副区长王某要求“请区安委办牵头抓好落实”。", [("区安委办", "lead")]),

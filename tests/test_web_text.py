@@ -138,3 +138,13 @@ def test_an_indented_line_opens_a_paragraph():
             "  各地区、各有关部门和单位要结合正在开展的学习教育，安排理论学习中心组深入学习。\n")
     assert clean(text).text.split("\n")[1].startswith("各地区")
     assert clean(text.replace("  各地区", "各地区")).text.count("\n") == 0  # a long title line, then its wrapped end
+
+
+def test_a_half_width_full_stop_between_chinese_words_ends_a_sentence():
+    from loaders.normalize import widen
+
+    assert widen("具有重要作用.各地要认真分析") == "具有重要作用。各地要认真分析"
+    assert widen("三.加强领导 1.5倍 版本2.0") == "三.加强领导 1.5倍 版本2.0"  # a numbered heading, numbers
+    d = load_text("一、加强领导\n（一）精心组织。大检查对全年目标具有重要作用.各地、各相关部门要认真分析。\n", "t.txt")
+    assert [(a.name, a.role) for a in d.documents[0].tasks[0].assignments] == [
+        ("各地", "responsible"), ("各相关部门", "responsible")]
