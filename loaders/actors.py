@@ -19,6 +19,10 @@ __all__ = ["sentence_actors", "actor_cuts", "joint_partners"]
 _BY = re.compile(rf"(?:^|(?<=[。；，\n])|(?<=[\u4e00-\u9fff]))(?<![{''.join(cues()['in_sentence']['by_not_after'])}])"
                  rf"(?:{P.alt(cues()['in_sentence']['by'])})(?![于此衷])(?P<units>[^，。；]{{2,40}}?)(?P<role>牵头|负责|会同|组织)"
                  rf"(?!{P.alt(cues()['in_sentence']['verb_not_before'])})")  # 由…负责人担任 names no one
+# "由市煤炭工业局1名县级领导带队": the unit whose leader leads the group leads
+_BY_LEADER = re.compile(rf"(?:{P.alt(cues()['in_sentence']['by'])})(?P<units>[^，。；]{{2,30}}?)"
+                        rf"(?:\d{{1,2}}|[一两二三])?名?(?:{P.alt(cues()['in_sentence']['leader_ranks'])})?"
+                        rf"(?:{P.alt(cues()['in_sentence']['leaders'])})(?:带队|牵头)")
 # after the actor's modal or 负责: a verb of oversight ("X要督促企业落实", "X负责指导督促…")
 _OVERSEE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:(?:负责)?(?:{P.alt(cues()['oversee_verbs']['verbs'])})"
                       r"|加强(?:指导督促|督促指导|督促|指导)(?![和与]))")  # "加强指导督促"; not 加强监督管理
@@ -247,6 +251,11 @@ def _mentions(text: str) -> tuple[Role, ...]:
             out += _partners(text, m.end())
         elif named and (joint := P.JOINT.match(text, m.end())):  # "由省应急厅牵头会同省工信厅、省公安厅，…"
             out += _partners(text, joint.end())
+    for m in _BY_LEADER.finditer(text):
+        mentions, _ = split_units(m.group("units"))
+        if mentions and all(is_unit_like(u.name) for u in mentions) \
+                and not any(r.start <= m.start("units") < r.end for r in out):
+            out += [Role(u.name, "lead", m.start("units") + u.start, m.start("units") + u.end) for u in mentions]
     starts = [0] + [m.end() for m in _SENTENCE_STARTS.finditer(text)]
     for s in starts:
         while s < len(text) and text[s] in "，、 \n":

@@ -91,6 +91,9 @@ CASES = [
      [("各区、县（市）卫生健康局", "responsible"), ("委属各单位", "responsible")]),
     ("为做好节日期间工作，各乡镇要加强检查。", [("各乡镇", "responsible")]),
     ("成立工作专班负责推动落实。1.由市应急局负责总方案。", [("市应急局", "responsible")]),
+    # the unit whose leader leads a group leads
+    ("由市煤炭工业局1名县级领导带队，2名专业人员参加。", [("市煤炭工业局", "lead")]),
+    ("由市应急局分管领导带队开展检查。", [("市应急局", "lead")]),
     # a person acts, not a unit (the 要 of 主要 is no modal)
     ("安全生产实行政府及其部门主要领导负总责。", []),
     ("各级人民政府主要负责人要对本辖区地质灾害防治负总责。", []),
