@@ -35,12 +35,15 @@ _ROLE_AT_END = re.compile(rf"(?:{P.ROLE_PHRASE.pattern})$")
 _OVERSEE_OF = re.compile(rf"(?:加强|强化|做好)?对[^，。；]{{1,30}}?的(?:{P.alt(cues()['oversee_verbs']['verbs'])})(?=[，。；]|$)")
 _ENTERPRISE = re.compile(P.alt(P.ENTERPRISE_NAMES))
 # "X要对相关单位、企业整改落实情况进行督促检查": X oversees the bodies after 对
-_OVERSEE_ON = re.compile(rf"(?:加强)?对(?P<objs>[^，。；]{{2,40}}?)进行(?:{P.alt(cues()['oversee_verbs']['verbs'])})")
+_OVERSEE_ON = re.compile(rf"(?:加强)?对(?P<objs>[^，。；]{{2,40}}?)(?:{P.alt(cues()['oversee_verbs']['on_before'])})"
+                         rf"(?:{P.alt(cues()['oversee_verbs']['verbs'] + cues()['oversee_verbs']['on_verbs'])})")
+_LATER = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:{P.alt(cues()['oversee_verbs']['later'])})")
 _LEAD_IN = re.compile("|".join(f"(?:{w})" for w in cues()["oversee_verbs"]["lead_ins"]))
 _PRONOUN_NOT_AFTER = tuple(cues()["in_sentence"]["pronoun_not_after"])
 _LEAD_AFTER_MODAL = re.compile(P.alt(cues()["in_sentence"]["lead_after_modal"]))
 _FILLERS = tuple(cues()["in_sentence"]["fillers"])
 _PERSON_TAILS = tuple(cues()["units"]["person_tails"]) + ("负责人",)
+_SUPERVISED_ENDS = tuple(cues()["oversee_verbs"]["supervised_ends"])
 _MODAL_END = re.compile(rf"(?:{P.alt(cues()['in_sentence']['modals'])})$")
 _LABEL_AFTER = "。；\n"  # where a labelled duty ("市应急局。负责…") may begin
 _SENTENCE_STARTS = re.compile("[。；！？\n，：]")  # a sentence (or clause) may begin after each of these
@@ -79,7 +82,11 @@ def _enterprise_after(text: str, i: int) -> list[Role]:
     if m:
         return [Role(m.group("ent"), "responsible", m.start("ent"), m.end("ent"))]
     ent = _ENTERPRISE.search(text, i, min(len(text), i + 12))
-    return [Role(ent.group(0), "responsible", ent.start(), ent.end())] if ent else []
+    if ent:
+        return [Role(ent.group(0), "responsible", ent.start(), ent.end())]
+    stop = min([k for k in (text.find(c, i) for c in "，。；\n") if k >= 0] or [len(text)])
+    bodies = _bodies(text, i, min(stop, i + 30))  # "督促有关单位对…进行加固": the bodies who implement
+    return bodies if bodies and all(b.name.endswith(_SUPERVISED_ENDS) for b in bodies) else []
 
 
 def _oversight(text: str, i: int, of: bool = True) -> list[Role] | None:
@@ -118,7 +125,8 @@ def _later_oversight(text: str, i: int) -> list[Role]:
     the first such clause's, [] when none names one."""
     stop = min([k for k in (text.find(c, i) for c in "。；\n") if k >= 0] or [len(text)])
     for c in re.finditer("，", text[i:stop]):
-        found = _oversight(text, i + c.end())
+        later = _LATER.match(text, i + c.end())  # 督促…, not 监督检查 (enforcement, no one else implements)
+        found = _enterprise_after(text, later.end()) if later else []
         if found:
             return found
     return []

@@ -16,8 +16,11 @@ CASES = [
     ("由市应急局牵头，市人社局、市教育局配合，开展培训。",
      [("市应急局", "lead"), ("市人社局", "support"), ("市教育局", "support")]),
     ("事故结案后，由你局牵头组织评估。", [("你局", "lead")]),
-    # a verb of oversight after the modal or 负责: the actor oversees; a named enterprise implements
-    ("你局要督促各有关单位依法依规落实各项要求", [("你局", "oversee")]),
+    # a verb of oversight after the modal or 负责: the actor oversees; a named enterprise, or bodies named by a
+    # kind of body (有关单位), implement
+    ("你局要督促各有关单位依法依规落实各项要求", [("你局", "oversee"), ("各有关单位", "responsible")]),
+    ("市应急局要督促各地落实责任。", [("市应急局", "oversee")]),
+    ("区邮政管理局负责快递行业安全监管，监督检查寄递企业执行有关法律法规。", [("区邮政管理局", "responsible")]),
     ("县应急局要督促企业落实隐患排查治理制度。", [("县应急局", "oversee"), ("企业", "responsible")]),
     ("各街道办事处负责督促辖区企业建立隐患台账。", [("各街道办事处", "oversee"), ("企业", "responsible")]),
     ("请你局督促企业落实整改。", [("你局", "oversee"), ("企业", "responsible")]),

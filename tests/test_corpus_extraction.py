@@ -132,6 +132,7 @@ def test_reply_letter_pronoun_is_the_addressee(loaded):
     got = {(a.name, a.role, a.source) for t in d.tasks for a in t.assignments}
     assert ("市应急管理局", "lead", "addressee") in got
     assert ("市应急管理局", "oversee", "addressee") in got  # 你局要督促各有关单位…落实
+    assert ("各有关单位", "responsible", "in_sentence") in got  # …who implement
 
 
 def test_in_sentence_actors(loaded):
