@@ -214,12 +214,19 @@ _GAP = re.compile(f"{P.PAGE_SPACE}+")
 _ISSUER_END = r"[\u4e00-\u9fff（）]{2,30}(?:政府|办公室|办公厅|委员会|管委会|指挥部|局|厅|委|办|部|中心)"
 _DATED = re.compile(rf"{P.DATE_TEXT}(?:{P.PAGE_SPACE}*{P.PUBLISH_NOTE})?")
 _SIGNED = re.compile(rf"{_ISSUER_END}{P.PAGE_SPACE}+{_DATED.pattern}")
+# where a shorter line may be cut: a space after a sentence end or a title, or before a date
+_SHORT_CUT = re.compile(rf"[。；！？：]{P.PAGE_SPACE}+(?:{P.LINE_START_MARKER.pattern}|{P.LABEL.pattern})"
+                        rf"|(?:通知|意见|方案|要点|批复|函|决定){P.PAGE_SPACE}+[各市县区省]"
+                        rf"|^{P.PAGE_SPACE}*[各市县区省驻有相][^。！？：]{{1,200}}?：{P.PAGE_SPACE}+\S"
+                        rf"|{P.PAGE_SPACE}+{P.DATE_TEXT}")
 _OPENING = re.compile(r"[^。！？：\n]{2,200}?：")  # the addressee list that opens a collapsed line
 
 
 def _paragraphs(line: str) -> list[tuple[int, str]]:
     """(offset, text) of the paragraphs in one raw (widened) line: the line itself unless a copy collapsed
     several onto it."""
+    if len(line) < _COLLAPSED_LINE and not _SHORT_CUT.search(line):
+        return [(0, line)]  # most lines: no space where a short line can be cut
     gaps = _gaps(line)
     if not gaps:
         return [(0, line)]

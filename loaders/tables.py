@@ -376,10 +376,14 @@ def _unit_role(column: str) -> str | None:
     return UNIT_COLUMNS[m.group(0)] if m else None
 
 
+_LONGEST_COLUMN = 16  # characters: a longer cell is no column name (most cells are: no regex for them)
+
+
 def _is_column(text: str) -> bool:
     """A column name: one of the lists', or a unit column's by its ending; spaces inside do not count (备 注)."""
-    text = re.sub(r"\s+", "", text)
-    return bool(text) and (_HEADER_WORDS.match(text) is not None or _unit_role(text) is not None)
+    if " " in text or "\u3000" in text:
+        text = re.sub(r"\s+", "", text)
+    return 0 < len(text) <= _LONGEST_COLUMN and (_HEADER_WORDS.match(text) is not None or _unit_role(text) is not None)
 
 
 def _columns(header: tuple[str, ...]) -> tuple[int | None, list[tuple[int, str]]]:

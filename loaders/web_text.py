@@ -33,6 +33,8 @@ _PIPES_ONLY = re.compile(rf"^[|｜{_SPACE[1:-1]}]+$")
 _BREADCRUMB = re.compile(rf"^{_SPACE}*(?:{'|'.join(map(re.escape, _site['breadcrumb_starts']))})|首页{_SPACE}*[>＞»›/]")
 _FOOTER = re.compile("|".join(map(re.escape, _site["footer_words"])))
 _WIDGET = re.compile("|".join(map(re.escape, sorted(_site["widget_words"], key=len, reverse=True))))
+_TOOL = re.compile("|".join(map(re.escape, _site["tool_marks"])))  # words a page's tools print, a notice's text never
+_LINE_FIELD = re.compile(rf"(?:^|\n){_SPACE}*(?:[•·●■◆▪►]{_SPACE}*)?(?:{P.SITE_LABEL_ALT})")  # a label opening a line
 _WIDGET_REST = re.compile(rf"[\d{_SPACE[1:-1]}:：\-/.|｜【】\[\]（）()<>《》，,、•·●■◆▪►]|次|年|月|日")
 _COLUMNS = frozenset(_site["column_names"])
 _HEAD_LINES = 60  # the information block and the column name sit above the document
@@ -60,9 +62,9 @@ def web_text(text: str) -> str:
 
 def _looks_copied(text: str) -> bool:
     """Cheap test before the line-by-line work: a page's words, a site label or a table bar."""
-    return ("|" in text or "｜" in text or _FIELD.search(text, 0, 3000) is not None
+    return ("|" in text or "｜" in text or _LINE_FIELD.search(text, 0, 3000) is not None
             or _BREADCRUMB.search(text, 0, 3000) is not None or _FOOTER.search(text) is not None
-            or _WIDGET.search(text) is not None)
+            or _TOOL.search(text) is not None)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
