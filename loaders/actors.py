@@ -17,7 +17,8 @@ from loaders.units import end_before_object, is_unit_like, split_units
 __all__ = ["sentence_actors", "actor_cuts", "joint_partners"]
 
 _BY = re.compile(rf"(?:^|(?<=[。；，\n])|(?<=[\u4e00-\u9fff]))(?<![{''.join(cues()['in_sentence']['by_not_after'])}])"
-                 rf"(?:{P.alt(cues()['in_sentence']['by'])})(?![于此衷])(?P<units>[^，。；]{{2,40}}?)(?P<role>牵头|负责|会同|组织)"
+                 rf"(?:{P.alt(cues()['in_sentence']['by'])})(?![于此衷])(?P<units>[^，。；]{{2,40}}?)"
+                 rf"(?P<role>牵头|负责|会同|组织|{P.alt(cues()['oversee_verbs']['later'])})"
                  rf"(?!{P.alt(cues()['in_sentence']['verb_not_before'])})")  # 由…负责人担任 names no one
 # "由市煤炭工业局1名县级领导带队": the unit whose leader leads the group leads
 _BY_LEADER = re.compile(rf"(?:{P.alt(cues()['in_sentence']['by'])})(?P<units>[^，。；]{{2,30}}?)"
@@ -37,6 +38,7 @@ _ENTERPRISE = re.compile(P.alt(P.ENTERPRISE_NAMES))
 # "X要对相关单位、企业整改落实情况进行督促检查": X oversees the bodies after 对
 _OVERSEE_ON = re.compile(rf"(?:加强)?对(?P<objs>[^，。；]{{2,40}}?)(?:{P.alt(cues()['oversee_verbs']['on_before'])})"
                          rf"(?:{P.alt(cues()['oversee_verbs']['verbs'] + cues()['oversee_verbs']['on_verbs'])})")
+_LATER_VERBS = frozenset(cues()["oversee_verbs"]["later"])
 _LATER = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:{P.alt(cues()['oversee_verbs']['later'])})")
 _LEAD_IN = re.compile("|".join(f"(?:{w})" for w in cues()["oversee_verbs"]["lead_ins"]))
 _PRONOUN_NOT_AFTER = tuple(cues()["in_sentence"]["pronoun_not_after"])
@@ -252,11 +254,14 @@ def _mentions(text: str) -> tuple[Role, ...]:
         if best is not None:
             out += [Role(r.name, r.role, a + r.start, a + r.end) for r in best.units]
             continue
-        role = "lead" if m.group("role") in ("牵头", "会同") else "responsible"
+        over = m.group("role") in _LATER_VERBS  # "由行业主管部门督促各企业…": they oversee, the enterprise implements
+        role = "lead" if m.group("role") in ("牵头", "会同") else "oversee" if over else "responsible"
         mentions, _ = split_units(m.group("units"))
         named = [Role(u.name, role, a + u.start, a + u.end) for u in mentions
                  if is_unit_like(u.name) or P.PRONOUN.fullmatch(u.name)]
         out += named
+        if named and over:
+            out += _enterprise_after(text, m.end())
         if named and P.JOINT.fullmatch(m.group("role")):  # "由你局会同市市场监管局实施…"
             out += _partners(text, m.end())
         elif named and (joint := P.JOINT.match(text, m.end())):  # "由省应急厅牵头会同省工信厅、省公安厅，…"

@@ -14,7 +14,7 @@ from loaders import patterns as P
 from loaders.lexicon import by_length, cues, jurisdictions, place_prefix
 from loaders.units import split_list, split_list_spans
 
-__all__ = ["Line", "lines_of", "line_spans", "DocFrame", "frame_documents"]
+__all__ = ["Line", "lines_of", "line_spans", "DocFrame", "frame_documents", "unclosing_lines"]
 
 _TITLE_END = P.TITLE_END
 _ISSUER = re.compile(
@@ -231,6 +231,7 @@ def _apply_site_labels(fr: DocFrame, site: dict[str, str]) -> None:
     _derive(fr)
 
 
+_NUMBER_AFTER = re.compile(rf"[（(]{P.DOC_NUMBER.pattern}[）)]$")
 _MAX_TITLE = 150  # characters: a longer line is a paragraph, whatever words it holds
 
 
@@ -295,6 +296,11 @@ def _read_header(fr: DocFrame, header: list[Line]) -> None:
     if title_lines:
         title = "".join(ln.text for ln in title_lines)
         fr.title_span = (title_lines[0].start, title_lines[-1].end)
+        after = _NUMBER_AFTER.search(title)  # "…的通知（皖安〔2024〕1号）": the number printed after the title
+        if after:
+            if fr.number is None:
+                fr.number = _norm_number(after)
+            title = title[:after.start()]
         _title_prefix(fr, title)
         fr.title = title[_title_parts(title)[2]:]
 
@@ -351,16 +357,37 @@ def _read_attachment(fr: DocFrame, body: list[Line], k: int) -> None:
     they are the document it issues: the body goes on to them and the signature block is set apart."""
     j = k
     while j < len(body) and (P.SIGNATURE_DATE.match(body[j].text) or _SIGNATURE_NOTE.match(body[j].text)
-                             or (j + 1 < len(body) and P.SIGNATURE_DATE.match(body[j + 1].text))):
+                             or (j + 1 < len(body) and P.SIGNATURE_DATE.match(body[j + 1].text))
+                             or (j == k and _ISSUER.match(body[j].text))):  # the first of two signing issuers
         j += 1
     if j >= len(body) or j == k:
         return
     end = next((m for m in range(j, len(body)) if _ATTACHMENT_END.match(body[m].text)), len(body))
     note = _NOTE.match(body[j].text) is not None
-    if not note and sum(1 for ln in body[j:end] if P.LINE_START_MARKER.match(ln.text)) < _MIN_ATTACHMENT_ITEMS:
-        return
+    titled = len(body[j].text) <= 60 and "。" not in body[j].text and _TITLE_END.search(body[j].text) is not None
+    if not note and not titled \
+            and sum(1 for ln in body[j:end] if P.LINE_START_MARKER.match(ln.text)) < _MIN_ATTACHMENT_ITEMS:
+        return  # "…实施方案" right under the signature: what the notice issues, however few its items
     fr.signature = (body[k].start, body[j].start)
     fr.body_end = body[end].start if end < len(body) else body[-1].end
+
+
+def unclosing_lines(text: str, start: int, end: int, trailer: re.Pattern) -> list[tuple[int, int]]:
+    """The lines of text[start:end] after a document's body that do not close it, as clean spans: not a
+    signature, date, 抄送 (nor its wrapped end), 印发, （此件…）, 附件 list, contact line (`trailer`) or label —
+    text there that is still to be reported."""
+    out: list[tuple[int, int]] = []
+    cc_open = False  # the last line was a 抄送 list ending in a separator: the next short line goes on with it
+    for ln in lines_of(text, start, end):
+        t = ln.text
+        if (P.CLOSING_LINE.match(t) or P.SIGNATURE_DATE.match(t) or _ISSUER.match(t) or _SIGNATURE_NOTE.match(t)
+                or P.CC_LINE.match(t) or P.LABEL_LINE.match(t) or trailer.match(t) or _number_line(t)
+                or (cc_open and len(t) < 40)):
+            cc_open = (bool(P.CC_LINE.match(t)) or cc_open) and t.endswith(("，", "、", ","))
+        else:
+            out.append((ln.start, ln.end))
+            cc_open = False
+    return out
 
 
 _TOWN = re.compile(r"(?P<town>[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道办事处|街道))(?:人民政府|党委|政府|办事处|工委)")

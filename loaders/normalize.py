@@ -369,14 +369,16 @@ def _line_kind(text: str) -> tuple[bool, bool, bool]:
 
 
 _ADDRESSEE_STARTS = ("各", "市", "县", "区", "省")
+_NUMBER_AFTER = re.compile(rf"[（(]{P.DOC_NUMBER.pattern}[）)]$")  # a title's 文号 printed after it
 _TITLE_GOES_ON = ("的", "》", "〉", "”")  # "关于转发…的通知" + "的通知": a title that quotes a title
 
 
 def _ends_title(ptext: str, text: str) -> bool:
     """A title line ("X关于…的通知") ends its paragraph: what follows is the title again (a page prints its own,
     then the document's), the issuer, the addressees or the page's information, never more of the title."""
-    return ("关于" in ptext and "，" not in ptext and "。" not in ptext and len(ptext) <= 150
-            and P.TITLE_END.search(ptext) is not None and not text.startswith(_TITLE_GOES_ON))
+    bare = _NUMBER_AFTER.sub("", ptext)  # "…的通知（皖安〔2024〕1号）"
+    return ("关于" in bare and "，" not in bare and "。" not in bare and len(bare) <= 150
+            and P.TITLE_END.search(bare) is not None and not text.startswith(_TITLE_GOES_ON))
 
 
 def _hard_break(prev: tuple[str, bool, int, tuple[bool, bool, bool]], text: str, kind: tuple[bool, bool, bool],

@@ -19,7 +19,7 @@ __all__ = [
     "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "OPEN_LIST_AFTER", "IN_SENTENCE_ACTOR", "IN_SENTENCE_VERB", "VERB_ROLES",
     "IN_SENTENCE_COPULA", "IN_SENTENCE_LABEL", "IN_SENTENCE_SUBJECT",
     "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS", "SELF_PRONOUNS",
-    "VAGUE", "KIND_RULES", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
+    "VAGUE", "KIND_RULES", "SECTOR_WORD", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
     "NAME_QUALIFIER_END", "cn_to_int", "TEXT_CHAR",
     "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE",
     "SITE_FIELDS", "SITE_LABEL", "SITE_LABEL_WORDS", "SITE_LABEL_ALT", "PAGE_SPACE",
@@ -170,6 +170,7 @@ PRONOUN = re.compile(alt(_c["in_sentence"]["addressee_pronouns"]))
 PLURAL_PRONOUNS = frozenset(_c["in_sentence"]["plural_pronouns"])
 SELF_PRONOUNS = frozenset(_c["in_sentence"]["self_pronouns"])
 UNIT_SUFFIX = re.compile(rf"(?:{alt(_c['units']['suffixes'])})$")
+SECTOR_WORD = re.compile(rf"^(?:各级|省|市|县|区)?(?:{alt(_c['units']['sector_words'])})$")  # 公安 of 公安、应急等部门
 VAGUE = re.compile("|".join(f"(?:{p})" for p in _c["vague"]["patterns"]))
 KIND_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
     (kind, re.compile("|".join(f"(?:{p})" for p in pats))) for kind, pats in _c["kinds"].items()

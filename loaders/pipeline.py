@@ -14,7 +14,7 @@ from loaders.attribution import parse_attribution
 from loaders.citations import find_citations, number_after
 from loaders.defaults import (backward_paragraph, default_line, default_paragraph, preamble_defaults,
                               sentence_default, split_before_backward)
-from loaders.documents import DocFrame, frame_documents
+from loaders.documents import DocFrame, frame_documents, unclosing_lines
 from loaders.glossary import find_terms, terms_used
 from loaders.lexicon import cues
 from loaders.normalize import CleanText, clean, squash
@@ -89,7 +89,9 @@ def _gaps(raw: str, covered: list[tuple[int, int]], start: int, end: int) -> lis
     for a, b in sorted(covered) + [(end, end)]:
         if a > pos:
             chunk = raw[pos:a]
-            if _TEXT_CHAR.search(chunk) and not all(is_page_number(ln) for ln in chunk.split("\n") if ln.strip()):
+            lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
+            furniture = all(is_page_number(ln) for ln in lines) or (len(lines) >= 3 and all(len(ln) == 1 for ln in lines))
+            if _TEXT_CHAR.search(chunk) and not furniture:  # a page number, a page header printed a character a line
                 s = pos + (len(chunk) - len(chunk.lstrip()))
                 e = a - (len(chunk) - len(chunk.rstrip()))
                 out.append(Span(s, e, raw[s:e]))
@@ -268,7 +270,15 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     ds, de = ct.raw_span(fr.start, fr.end)
     covered = [(t.start, t.end) for t in tasks]
     covered.append((ds, ct.raw_span(body_start, body_start + 1)[0]))
-    covered.append((ct.raw_span(sec_end, sec_end + 1)[0] if sec_end < len(ct.offsets) else de, de))
+    covered += [ct.raw_span(ts, te) for ts, te, _ in doc_tables]  # a table's title, header and empty cells
+    # after the body only what closes it (signature, dates, 抄送, 印发 …; furniture the clean text dropped):
+    # other text there is reported
+    pos = ct.raw_span(sec_end, sec_end + 1)[0] if sec_end < len(ct.offsets) else de
+    for a, b in unclosing_lines(text, sec_end, fr.end, _TRAILER_LINE):
+        rs, re_ = ct.raw_span(a, b)
+        covered.append((pos, rs))
+        pos = re_
+    covered.append((pos, de))
     for hi, r in regions:
         if hi is None:
             covered.append(ct.raw_span(*r))  # preamble

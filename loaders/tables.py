@@ -454,7 +454,7 @@ def find_tables(raw: str) -> list[Table]:
 
 # a line above a table that belongs to it: "附件1", "附件：", "2025年安全生产重点任务分工表"
 _TITLE_ABOVE = re.compile(r"\s*(?:附件\s*\d*\s*[:：]?\s*)?(?:[^。；;\n]{0,30}(?:任务分工|分工表|分工方案|任务清单|责任清单|"
-                          r"任务分解|责任分工)[^。；;\n]{0,10})?\s*")
+                          r"任务分解|责任分工)[^。；;\n]{0,10}|[^。；;\n|]{2,30}表)?\s*")  # …or any title ending in 表
 
 
 def _title_above(raw: str, start: int, floor: int) -> int:

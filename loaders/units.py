@@ -69,8 +69,8 @@ _NEVER_WITHIN = re.compile(P.alt(cues()["units"]["never_within"]))
 
 def is_unit_like(name: str) -> bool:
     """True when `name` reads as a unit (used to accept or reject a bracket as an attribution)."""
-    return (_complete(name) or _complete(strip_open_suffix(name)[0])) and len(name) <= 50 \
-        and not _NEVER_WITHIN.search(name)
+    return (_complete(name) or _complete(strip_open_suffix(name)[0]) or P.SECTOR_WORD.match(name) is not None) \
+        and len(name) <= 50 and not _NEVER_WITHIN.search(name)
 
 
 def end_before_object(s: str, a: int, b: int) -> int:
@@ -120,6 +120,34 @@ def _split_conjunctions(s: str, a: int, b: int) -> list[tuple[int, int]]:
                 out.append((x, y))
         pieces = out
     return pieces
+
+
+_GENERIC_HEAD = re.compile(r"(?:等有关|等相关|等)?(?:部门|单位)$")
+
+
+def _short_name(name: str) -> bool:
+    """A department's short name among sector words: 应急办, 交警队 (not 通信等专业建设工程主管部门)."""
+    return P.SECTOR_WORD.match(name) is not None or (len(name) <= 4 and "等" not in name and _complete(name))
+
+
+def _sector_words(s: str, a: int, b: int) -> tuple[list[list[int]], bool]:
+    """A list of departments named by their sector words, sharing one head ("公安、应急、市场监管等部门",
+    "交通运输、公安交警、应急管理部门", "气象、水务、应急办"): each word is a unit of its own, the last keeping its
+    head unless that is only 等部门 (then the list is open); any other group is itself ([[a, b]], False)."""
+    pieces, pos = [], a
+    for part in s[a:b].split("、"):
+        pieces.append([pos, pos + len(part)])
+        pos += len(part) + 1
+    last = s[pieces[-1][0]:pieces[-1][1]]
+    head = _GENERIC_HEAD.search(last)
+    bare = head is not None and P.SECTOR_WORD.match(last[:head.start()]) is not None  # "供销等部门"
+    if any(c in s[a:b] for c in P.OPEN) or not (bare or (len(pieces) > 1 and _short_name(last))) \
+            or not all(P.SECTOR_WORD.match(s[x:y]) or _short_name(s[x:y]) for x, y in pieces[:-1]):
+        return [[a, b]], False
+    opened = bare and head.group(0).startswith("等")
+    if opened:
+        pieces[-1][1] -= len(head.group(0))
+    return pieces, opened
 
 
 def split_units(s: str) -> tuple[list[UnitMention], bool]:
@@ -177,8 +205,10 @@ def _split_units(s: str) -> tuple[tuple[UnitMention, ...], bool]:
             del merged[k]
         else:
             k += 1
+    words = [_sector_words(s, *group) for group in merged]
+    merged = [span for spans, _ in words for span in spans]
     mentions = []
-    open_list = False
+    open_list = any(opened for _, opened in words)
     for k, (a, b) in enumerate(merged):
         name = s[a:b]
         if k == len(merged) - 1:
@@ -236,7 +266,7 @@ def unit_kind(name: str) -> str:
     for kind, rx in P.KIND_RULES:
         if kind != "enterprise" and rx.search(n):
             return kind
-    return "other"
+    return "department" if P.SECTOR_WORD.match(n) else "other"
 
 
 def _jurisdiction_for(prefix: str, jurisdiction: str | None) -> str | None:

@@ -37,6 +37,7 @@ _TOOL = re.compile("|".join(map(re.escape, _site["tool_marks"])))  # words a pag
 _LINE_FIELD = re.compile(rf"(?:^|\n){_SPACE}*(?:[•·●■◆▪►]{_SPACE}*)?(?:{P.SITE_LABEL_ALT})")  # a label opening a line
 _WIDGET_REST = re.compile(rf"[\d{_SPACE[1:-1]}:：\-/.|｜【】\[\]（）()<>《》，,、•·●■◆▪►]|次|年|月|日")
 _COLUMNS = frozenset(_site["column_names"])
+_FILE_LINKS = tuple(_site["file_links"])
 _HEAD_LINES = 60  # the information block and the column name sit above the document
 
 
@@ -137,6 +138,8 @@ def _furniture(line: str) -> bool:
     if not line.strip():
         return False
     if _BREADCRUMB.search(line) or (len(line) <= 160 and "。" not in line and _FOOTER.search(line)):
+        return True
+    if len(line) <= 80 and line.rstrip().lower().endswith(_FILE_LINKS):  # "沪安委会〔2019〕4号.pdf"
         return True
     if len(line) > 80 or not any(len(w) > 1 for w in _WIDGET.findall(line)):
         return False

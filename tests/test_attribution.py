@@ -55,8 +55,16 @@ CASES = [
                                          ("县自然资源局", "responsible", "department")], False),
     ("由市应急局负责，市消防救援支队配合",
      [("市应急局", "responsible", "department"), ("市消防救援支队", "support", "department")], False),
+    # departments named by their sector words, sharing one head: each its own unit (the list is open)
     ("发展改革、工业和信息化、行政审批等部门负责",
-     [("发展改革、工业和信息化、行政审批等部门", "responsible", "vague")], True),
+     [("发展改革", "responsible", "department"), ("工业和信息化", "responsible", "department"),
+      ("行政审批", "responsible", "department")], True),
+    ("交通运输、公安交警、应急管理部门负责",
+     [("交通运输", "responsible", "department"), ("公安交警", "responsible", "department"),
+      ("应急管理部门", "responsible", "department")], False),
+    # …not a list whose shared head is longer than a generic 部门
+    ("公路、水路、铁路、民航、水利、电力、通信等专业建设工程主管部门分工负责",
+     [("公路、水路、铁路、民航、水利、电力、通信等专业建设工程主管部门", "shared", "vague")], True),
     ("责任单位：市应急局 完成时限：2024年12月底前".replace(" ", ""), [("市应急局", "responsible", "department")], False),
     ("各县区政府负责，市应急局督导",
      [("各县区政府", "responsible", "government"), ("市应急局", "oversee", "department")], False),
