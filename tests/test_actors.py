@@ -95,6 +95,11 @@ CASES = [
      [("各区、县（市）卫生健康局", "responsible"), ("委属各单位", "responsible")]),
     ("为做好节日期间工作，各乡镇要加强检查。", [("各乡镇", "responsible")]),
     ("成立工作专班负责推动落实。1.由市应急局负责总方案。", [("市应急局", "responsible")]),
+    # a sentence that opens by pushing bodies to act names them (the pushing unit is the issuer)
+    ("推动各村（社区）、镇安委会各成员单位将安全生产纳入重要议程。",
+     [("各村（社区）", "responsible"), ("镇安委会各成员单位", "responsible")]),
+    ("推动安全生产治本攻坚行动走深走实。", []),
+    ("要求各县区于6月底前完成自查。", [("各县区", "responsible")]),
     # the unit whose leader leads a group leads
     ("由市煤炭工业局1名县级领导带队，2名专业人员参加。", [("市煤炭工业局", "lead")]),
     ("由市应急局分管领导带队开展检查。", [("市应急局", "lead")]),
