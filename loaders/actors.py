@@ -45,6 +45,8 @@ _PRONOUN_NOT_AFTER = tuple(cues()["in_sentence"]["pronoun_not_after"])
 _LEAD_AFTER_MODAL = re.compile(P.alt(cues()["in_sentence"]["lead_after_modal"]))
 _FILLERS = tuple(cues()["in_sentence"]["fillers"])
 _PUSHING = tuple(cues()["in_sentence"]["pushing"])
+_PUSHED_START = tuple("各市县区镇乡省") + ("有关", "相关")  # bodies pushed are units named by level or 各, not 企业
+_PUSHED_MAX = 15
 _PERSON_TAILS = tuple(cues()["units"]["person_tails"]) + ("负责人",)
 _SUPERVISED_ENDS = tuple(cues()["oversee_verbs"]["supervised_ends"])
 _MODAL_END = re.compile(rf"(?:{P.alt(cues()['in_sentence']['modals'])})$")
@@ -291,8 +293,9 @@ def _mentions(text: str) -> tuple[Role, ...]:
             else None  # at a sentence start (after a comma the sentence's own actor pushes)
         if not found and push:  # "推动各镇（街道）、有关部门…定期开展…": the bodies pushed answer for it
             stop = min([k for k in (text.find(c, s) for c in "，。；：\n") if k >= 0] or [len(text)])
-            out += [r for r in _bodies(text, s + len(push), min(stop, s + len(push) + 40))
-                    if r.end < stop]  # a name the clause ends with is what is pushed, no actor
+            bodies = _bodies(text, s + len(push), min(stop, s + len(push) + 40))
+            if all(len(r.name) <= _PUSHED_MAX and r.name.startswith(_PUSHED_START) and r.end < stop for r in bodies):
+                out += bodies  # (a name the clause ends with is what is pushed, no actor)
             continue
         if not found and (s == 0 or text[s - 1] in _LABEL_AFTER):  # "市应急局。负责…" at a sentence start
             m = P.IN_SENTENCE_LABEL.match(text, s)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 
 from kg.model import Assignment, Citation, DefaultClause, Document, Section, SourceFile, Span, Task, Term
@@ -99,6 +100,9 @@ def _gaps(raw: str, covered: list[tuple[int, int]], start: int, end: int) -> lis
     return out
 
 
+_WRAPPED_LINE = 15  # characters: the lines that tell a PDF's text (wrapped at a width) from paragraphs a line
+
+
 class _Doc:
     """Working state while one document is assembled."""
 
@@ -112,6 +116,15 @@ class _Doc:
 
     def raw_span(self, a: int, b: int) -> tuple[int, int]:
         return self.ct.raw_span(a, b)
+
+    @cached_property
+    def wrapped(self) -> bool:
+        """Whether the document is printed as a PDF's text: its lines cut at a page's width, not one paragraph a
+        line (most of its longer lines end inside a sentence)."""
+        rs, re_ = self.raw_span(self.fr.start, self.fr.end)
+        ends = [ln.rstrip()[-1] in P.SENTENCE_END_CHARS + ";:)" for ln in self.raw[rs:re_].split("\n")
+                if len(ln.strip()) >= _WRAPPED_LINE]
+        return bool(ends) and sum(ends) < len(ends) / 2
 
     def sectors(self, titles: list[str], text: str) -> tuple[str, ...]:
         """classify(titles, text), with the notice's topic for a task that names no sector of its own."""
@@ -647,21 +660,24 @@ def _share_trailing(d: _Doc, drafts):
     # its own after the last of several items answers for those before it that name no one
     for k in range(len(out) - 1, 0, -1):
         sid, _, p = out[k]
-        if p.attribution is None or p.attribution.defaults or not _own_paragraph(d.text, p):
+        if p.attribution is None or p.attribution.defaults or not _own_paragraph(d, p):
             continue
         parent = sid.rsplit("/", 1)[0]
         j = k - 1
-        while j >= 0 and out[j][0].rsplit("/", 1)[0] == parent and out[j][0] != sid and out[j][2].attribution is None:
+        while j >= 0 and out[j][0].rsplit("/", 1)[0] == parent and out[j][0] != sid and out[j][2].attribution is None \
+                and not sentence_actors(d.text[out[j][2].start:out[j][2].end]):  # (an item naming its own actors)
             sid_j, titles_j, q = out[j]
             out[j] = (sid_j, titles_j, Piece(q.start, q.end, p.attribution, p.attr_start))
             j -= 1
     return out
 
 
-def _own_paragraph(text: str, p: Piece) -> bool:
-    """Whether the piece's attribution is a bracket printed on a line of its own at the piece's end."""
+def _own_paragraph(d: _Doc, p: Piece) -> bool:
+    """Whether the piece's attribution is a bracket printed on a line of its own at the piece's end, in a
+    document printed one paragraph a line (in a PDF's text a bracket may begin a wrapped line anywhere)."""
+    text = d.text
     line = text.rfind("\n", p.start, p.attr_start) + 1
     return line > p.start and text[line] in P.OPEN and p.attr_start - line <= 1 \
-        and text.find("\n", p.attr_start, p.end) < 0
+        and text.find("\n", p.attr_start, p.end) < 0 and not d.wrapped
 
 
