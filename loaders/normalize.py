@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from loaders import patterns as P
+from loaders.collapsed import paragraphs
 from loaders.pdf_text import is_page_number
 
 __all__ = ["CleanText", "clean", "squash", "spaced_unit_list", "widen"]
@@ -152,7 +153,7 @@ def clean(raw: str) -> CleanText:
     base = 0
     after_page = False  # the last line kept or skipped was a page number: a running header may follow it
     for raw_line in widen(raw).split("\n"):
-        for at, line in _paragraphs(raw_line):
+        for at, line in paragraphs(raw_line):
             header = after_page and line.strip() and _RUNNING_HEADER.fullmatch(_SPACES.sub("", line))
             if header and lines and (lines[-1][0][-1] not in P.SENTENCE_END_CHARS  # inside a paragraph, or a
                                      or _MASTHEAD.search(header.group(0))):  # masthead, never a signature
@@ -202,86 +203,7 @@ def clean(raw: str) -> CleanText:
     return CleanText(clean_text, tuple(out_offs), len(raw), _bold_starts(clean_text, out_offs, bold_offsets))
 
 
-# Paragraphs a copy of a web page collapsed onto one line ("…通知如下： 一、加强领导。各级各部门要… 二、…"):
-# where they begin again. A numbered item or a label after a sentence end and a space; on a very long line, any
-# numbered item after a space; the body after the addressee list that opens the line ("市各有关单位： 根据…",
-# even with no space); the addressees after a title ("…的通知 各市、县人民政府…："); a signature and its date
-# ("…提供便利。 宜兴市人民政府办公室 二○○九年一月十日").
 _INDENT = re.compile(f"{P.PAGE_SPACE}{{2}}(?=\\S)")  # a paragraph's first line indented (a web copy, a .docx)
-_COLLAPSED_LINE = 120  # a shorter line opens with no heading whose text a copy glued to it
-_VERY_LONG = 300
-_GAP = re.compile(f"{P.PAGE_SPACE}+")
-_ISSUER_END = r"[\u4e00-\u9fff（）]{2,30}(?:政府|办公室|办公厅|委员会|管委会|指挥部|局|厅|委|办|部|中心)"
-_DATED = re.compile(rf"{P.DATE_TEXT}(?:{P.PAGE_SPACE}*{P.PUBLISH_NOTE})?")
-_SIGNED = re.compile(rf"{_ISSUER_END}{P.PAGE_SPACE}+{_DATED.pattern}")
-# where a shorter line may be cut: a space after a sentence end or a title, or before a date
-_SHORT_CUT = re.compile(rf"[。；！？：]{P.PAGE_SPACE}+(?:{P.LINE_START_MARKER.pattern}|{P.LABEL.pattern})"
-                        rf"|(?:通知|意见|方案|要点|批复|函|决定){P.PAGE_SPACE}+[各市县区省]"
-                        rf"|^{P.PAGE_SPACE}*[各市县区省驻有相][^。！？：]{{1,200}}?：{P.PAGE_SPACE}+\S"
-                        rf"|{P.PAGE_SPACE}+{P.DATE_TEXT}")
-_OPENING = re.compile(r"[^。！？：\n]{2,200}?：")  # the addressee list that opens a collapsed line
-
-
-def _paragraphs(line: str) -> list[tuple[int, str]]:
-    """(offset, text) of the paragraphs in one raw (widened) line: the line itself unless a copy collapsed
-    several onto it."""
-    if len(line) < _COLLAPSED_LINE and not _SHORT_CUT.search(line):
-        return [(0, line)]  # most lines: no space where a short line can be cut
-    gaps = _gaps(line)
-    if not gaps:
-        return [(0, line)]
-    cuts = [(a, b) for a, b in gaps if _cut(line, a, b)]
-    bounds = [(0, a) for a, _ in sorted(cuts)[:1]] + [(b, c) for (_, b), (c, _) in zip(sorted(cuts), sorted(cuts)[1:])]
-    bounds.append((max((b for _, b in cuts), default=0), len(line)))
-    for start, end in bounds:  # a piece that opens with the addressees or a heading's short title
-        head = _piece_head(line, start, end)
-        if head is not None:
-            cuts.append(head)
-    if not cuts:
-        return [(0, line)]
-    out, pos = [], 0
-    for end, nxt in sorted(set(cuts)):
-        if end > pos:
-            out.append((pos, line[pos:end]))
-        pos = max(pos, nxt)
-    out.append((pos, line[pos:]))
-    return out
-
-
-def _piece_head(line: str, start: int, end: int) -> tuple[int, int] | None:
-    """Where the addressee list ("各市、县人民政府，…：") or a heading's short title ("一、加强领导 ") that opens
-    line[start:end] ends, with the text going on after it."""
-    start += len(line[start:end]) - len(line[start:end].lstrip())
-    opening = _OPENING.match(line, start, end)
-    if opening and opening.end() < end and line[start] in _ADDRESSEE_STARTS + ("驻", "有", "相"):
-        gap = _GAP.match(line, opening.end())
-        if gap or len(line) >= _COLLAPSED_LINE:  # "…各单位： 根据…" (the space is the paragraph break)
-            return opening.end(), gap.end() if gap else opening.end()
-    if len(line) < _COLLAPSED_LINE:
-        return None
-    marker = P.LINE_START_MARKER.match(line, start, end)
-    gap = _GAP.search(line, marker.end() + 2, min(end, start + 40)) if marker else None
-    if gap and not re.search(r"[。；：]", line[start:gap.start()]) and line[marker.end():gap.start()].strip():
-        return gap.span()
-    return None
-
-
-def _gaps(line: str) -> list[tuple[int, int]]:
-    """The runs of spaces inside a line (not at its ends)."""
-    return [g.span() for g in _GAP.finditer(line) if g.start() > 0 and g.end() < len(line)]
-
-
-def _cut(line: str, a: int, b: int) -> bool:
-    """Whether the spaces line[a:b] separate two paragraphs a copy collapsed onto one line."""
-    before, after = line[:a], line[b:]
-    if _DATED.fullmatch(after.rstrip()):  # "…办公室 2020年2月20日（此件公开发布）": the date under its signature
-        return re.search(_ISSUER_END + "$", before) is not None
-    if before[-1] in "。；！？：":
-        return bool(P.LINE_START_MARKER.match(after) or P.LABEL.match(after) or _SIGNED.fullmatch(after.rstrip()))
-    if "关于" in before and P.TITLE_END.search(before):  # "…的通知 各市、县人民政府，…："
-        return after[0] in _ADDRESSEE_STARTS
-    return len(line) >= _VERY_LONG and P.LINE_START_MARKER.match(after) is not None \
-        and P.NUMBER_LINE.match(after) is None
 
 
 _GAZETTE = r"公报(?:\d{4}年第\d{1,3}期)?"  # "淇县人民政府公报 2024年第2期": never a red head nor a signature

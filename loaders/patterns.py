@@ -21,8 +21,8 @@ __all__ = [
     "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS", "SELF_PRONOUNS",
     "VAGUE", "KIND_RULES", "SECTOR_WORD", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
     "NAME_QUALIFIER_END", "cn_to_int", "TEXT_CHAR",
-    "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE",
-    "SITE_FIELDS", "SITE_LABEL", "SITE_LABEL_WORDS", "SITE_LABEL_ALT", "PAGE_SPACE",
+    "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE", "ADDRESSEE_STARTS",
+    "SITE_FIELDS", "SITE_LABEL", "SITE_LABEL_WORDS", "SITE_LABEL_ALT", "PAGE_SPACE", "PAGE_SPACE_CHARS",
     "NUMBER_LINE", "TITLE_END", "CC_LINE", "PRINTED_LINE", "SIGNATURE_DATE", "DATE_TEXT", "PUBLISH_NOTE",
 ]
 
@@ -103,6 +103,7 @@ DOC_NUMBER = re.compile(rf"(?P<prefix>[\u4e00-\u9fff]{{1,12}}?){_DOC_NUMBER_TAIL
 # the 文号 without its issuer prefix, to find DOC_NUMBER from the bracket backwards (see documents.py)
 DOC_NUMBER_TAIL = re.compile(_DOC_NUMBER_TAIL)
 ADDRESSEE_LINE = re.compile(r"^(?P<body>[^。！？]{2,200})[：:]$")
+ADDRESSEE_STARTS = ("各", "市", "县", "区", "省")  # how an addressee list may begin
 # a line that is only a 文号, perhaps in brackets under the title: "（晋市政办〔2025〕3号）"
 NUMBER_LINE = re.compile(rf"^[（(]?{DOC_NUMBER.pattern}[）)]?(?:签发人[：:][\u4e00-\u9fff、]{{1,20}})?$")  # 签发人 beside it
 # the document-type word a title ends with
@@ -116,7 +117,8 @@ SITE_FIELDS: dict[str, tuple[str, int]] = {
     label: (field, rank) for field in ("issuer", "number", "date", "title") for rank, label in enumerate(_SITE[field])
 }
 SITE_LABEL_WORDS: tuple[str, ...] = tuple(sorted(set(SITE_FIELDS) | set(_SITE["other"]), key=len, reverse=True))
-PAGE_SPACE = "[ \t\u3000\u00a0]"  # the spaces a web copy prints, a non-breaking one too
+PAGE_SPACE_CHARS = " \t\u3000\u00a0"  # the spaces a web copy prints, a non-breaking one too
+PAGE_SPACE = f"[{PAGE_SPACE_CHARS}]"
 # a label as a page may space it out (索 引 号, 标  题), then its separator (a bar where a table row was copied)
 SITE_LABEL_ALT = "|".join(f"{PAGE_SPACE}*".join(map(re.escape, w)) for w in SITE_LABEL_WORDS)
 SITE_LABEL = re.compile(rf"(?P<label>{SITE_LABEL_ALT}){PAGE_SPACE}*(?P<sep>[：:|｜])")

@@ -9,7 +9,7 @@ result is an offset into the input), in which
   a table row ``发布机构 | 夏县人民政府 | 文号 | 夏政发〔2023〕5号 |``, one cell a line (``文号 |`` then the
   value), spaces between label and value (``组配分类 常务会议 发布机构 苍南县人民政府``), bullets (``• 来源：…``).
 
-Paragraphs a copy collapsed onto one line are split again by loaders.normalize.
+Paragraphs a copy collapsed onto one line are found again by loaders.collapsed.
 
 The labels and words are data (``[site]`` in data/cues.toml; the labels are loaders.patterns.SITE_LABEL).
 """
@@ -29,13 +29,14 @@ _site = cues()["site"]
 # …and a label as a copy may print it: the value after a bar, or after spaces only
 _FIELD = re.compile(rf"(?P<label>{P.SITE_LABEL_ALT})(?P<sep>{_SPACE}*[：:|｜]|{_SPACE}+(?=\S))")
 _BULLET = re.compile(rf"^{_SPACE}*[•·●■◆▪►]{_SPACE}*")
-_PIPES_ONLY = re.compile(rf"^[|｜{_SPACE[1:-1]}]+$")
-_BREADCRUMB = re.compile(rf"^{_SPACE}*(?:{'|'.join(map(re.escape, _site['breadcrumb_starts']))})|首页{_SPACE}*[>＞»›/]")
-_FOOTER = re.compile("|".join(map(re.escape, _site["footer_words"])))
-_WIDGET = re.compile("|".join(map(re.escape, sorted(_site["widget_words"], key=len, reverse=True))))
-_TOOL = re.compile("|".join(map(re.escape, _site["tool_marks"])))  # words a page's tools print, a notice's text never
+_PIPES_ONLY = re.compile(rf"^[|｜{P.PAGE_SPACE_CHARS}]+$")
+_BREADCRUMB = re.compile(rf"^{_SPACE}*(?:{P.alt(_site['breadcrumb_starts'])})|首页{_SPACE}*[>＞»›/]")
+_FOOTER = re.compile(P.alt(_site["footer_words"]))
+_WIDGET = re.compile(P.alt(_site["widget_words"]))
+_TOOL = re.compile(P.alt(_site["tool_marks"]))  # words a page's tools print, a notice's text never
 _LINE_FIELD = re.compile(rf"(?:^|\n){_SPACE}*(?:[•·●■◆▪►]{_SPACE}*)?(?:{P.SITE_LABEL_ALT})")  # a label opening a line
-_WIDGET_REST = re.compile(rf"[\d{_SPACE[1:-1]}:：\-/.|｜【】\[\]（）()<>《》，,、•·●■◆▪►]|次|年|月|日")
+_WIDGET_REST = re.compile(rf"[\d{P.PAGE_SPACE_CHARS}:：\-/.|｜【】\[\]（）()<>《》，,、•·●■◆▪►]|次|年|月|日")
+_CELL_START = re.compile(rf"{_SPACE}|[|｜]")  # what comes before a label that opens a cell
 _COLUMNS = frozenset(_site["column_names"])
 _FILE_LINKS = tuple(_site["file_links"])
 _HEAD_LINES = 60  # the information block and the column name sit above the document
@@ -105,7 +106,7 @@ def _site_line(chars: list[str], text: str, lines: list[tuple[int, int]], k: int
         _blank(chars, a, a + bullet.end())
     for m in _FIELD.finditer(line, start):
         before = line[m.start() - 1] if m.start() > start else " "
-        if m.start() != start and not re.match(rf"{_SPACE}|[|｜]", before):
+        if m.start() != start and not _CELL_START.match(before):
             continue  # inside a value ("…文号" is no label there)
         sep = m.group("sep")
         if "：" not in sep and ":" not in sep:

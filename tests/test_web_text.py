@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from loaders import load_text
-from loaders.normalize import _paragraphs, widen
+from loaders.collapsed import paragraphs
+from loaders.normalize import widen
 from loaders.web_text import web_text
 
 
@@ -62,7 +63,7 @@ def test_web_text(text, expected):
     ("各级各部门要认真落实 2024年度任务。", None),
 ])
 def test_collapsed_paragraphs(line, expected):
-    got = [text for _, text in _paragraphs(widen(line))]
+    got = [text for _, text in paragraphs(widen(line))]
     assert got == ([widen(line)] if expected is None else [widen(e) for e in expected])
 
 
