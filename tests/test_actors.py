@@ -100,6 +100,10 @@ CASES = [
      [("各村（社区）", "responsible"), ("镇安委会各成员单位", "responsible")]),
     ("推动安全生产治本攻坚行动走深走实。", []),
     ("要求各县区于6月底前完成自查。", [("各县区", "responsible")]),
+    # a time between the actor and its modal
+    ("调研组在调研期间要认真遵守疫情防控规定。", [("调研组", "responsible")]),
+    ("各企业在汛期要加强值守。", [("各企业", "responsible")]),
+    ("存在问题的企业要限期整改。", [("存在问题的企业", "responsible")]),
     # the unit whose leader leads a group leads
     ("由市煤炭工业局1名县级领导带队，2名专业人员参加。", [("市煤炭工业局", "lead")]),
     ("由市应急局分管领导带队开展检查。", [("市应急局", "lead")]),
