@@ -11,7 +11,7 @@ from pathlib import Path
 from kg.model import Assignment, Citation, DefaultClause, Document, Section, SourceFile, Span, Task, Term
 from loaders import patterns as P
 from loaders.actors import actor_cuts, sentence_actors
-from loaders.attribution import parse_attribution
+from loaders.attribution import Attribution, parse_attribution
 from loaders.citations import find_citations, number_after
 from loaders.defaults import (backward_paragraph, default_line, default_paragraph, preamble_defaults,
                               sentence_default, split_before_backward)
@@ -451,10 +451,19 @@ def _title_without(title: str) -> str:
     return re.sub(r"[（［【].*[）］】]$", "", title)
 
 
+# a heading whose title introduces a list of the actor's duties: "X应当履行下列职责：", "X的主要任务如下："
+_LIST_LEAD = re.compile(rf"(?:{P.alt(cues()['in_sentence']['list_leads'])})[^，。；：\n]{{0,12}}[：:]\s*$")
+
+
 def _heading_attributions(text: str, headings: list[Heading], sec_of: dict[int, str]) -> dict[str, Piece]:
     """Attributions printed on a heading ("1.煤矿领域（牵头单位：市能源局）"): they cover the section."""
     out = {}
     for i, h in enumerate(headings):
+        lead = _LIST_LEAD.search(text, h.body_start, h.title_end)
+        actors = sentence_actors(text[h.body_start:h.title_end]) if lead else ()
+        if actors:  # "第四条 市消防安全委员会应当履行下列职责：" over (一)…(四): the actor answers for each item
+            out[sec_of[i]] = Piece(h.body_start, h.title_end, Attribution(actors, False), h.body_start)
+            continue
         groups = bracket_groups(text, h.body_start, h.title_end)
         deadlines = []  # "1.开展危化品检查（省应急厅负责）（长期坚持）": the attribution is the bracket before
         while groups and deadline_only(text[groups[-1][0] + 1:groups[-1][1]]):
