@@ -168,8 +168,8 @@ def _short_task_sector(flat: str, counts: dict[str, tuple[int, int, int]]) -> st
         return None
     code = t.body_of.get(m.group())
     if flat[m.end():m.end() + 1] in ("、", "和", "及", "与"):  # a list: only when it names no other sector
-        nxt = t.body_re.match(flat, m.end() + 1)
-        if nxt is None or t.body_of.get(nxt.group()) != code:
+        nxt = t.body_re.match(flat, m.end() + 1)  # ("建筑施工及市政建设" names one)
+        if nxt is not None and t.body_of.get(nxt.group()) != code:
             return None
     if code not in t.can_lead or code not in counts or counts[code][0] < max(v[0] for v in counts.values()):
         return None

@@ -81,6 +81,8 @@ PRIMARY = [
     ([], "组织开展在建工程防汛安全专项检查", "construction"),
     ([], "开展人员密集场所、高层建筑消防安全检查", "fire"),  # a list of one sector's cues
     ([], "开展渔船、商船防台避风检查", "road_transport"),
+    ([], "建筑施工及市政建设", "construction"),  # a list whose next item names no sector
+    ([], "抓好森林草原火灾、水旱灾害、地质灾害等防范", GENERAL),  # a list of several sectors
     ([], "加强重大风险源头管控。推动开发区、工业园区、化工园区等重点区域制定禁止类产业目录。", GENERAL),
     # heading cues: 森林消防 is forest fire, never 消防; a 工贸 hazard names its sector
     (["森林消防"], "加强野外火源管控。", "forest_grassland_fire"),
@@ -188,6 +190,7 @@ def test_corpus_headings_decide(corpus_dir):
     ("关于开展城镇燃气等重点领域安全隐患排查整治的通知", None),  # one of several
     ("关于苏州工业园区化工集中区安全整治提升方案的批复", "hazardous_chemicals"),
     ("关于集运站2号机头房铁路专用线坍塌事故调查报告的批复", None),  # an accident's place, not a topic
+    ("关于开展露天矿山专项整治的通知", "non_coal_mine"),
 ])
 def test_title_sector(title, expected):
     from loaders.sectors import title_sector
