@@ -181,7 +181,8 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
             doc_tables.append((ts, min(ct.clean_index(t.end), fr.end), t))
     # the parts of the body: text between the task-division tables and the signature block printed inside it
     # (a letter, then what it issues); text after a table goes on with the heading before the table
-    holes = [(ts, te) for ts, te, _ in doc_tables if body_start <= ts < body_end]
+    holes = [(max(ts, body_start), te) for ts, te, _ in doc_tables if ts < body_end and te > body_start]  # (a table
+    # may begin above where the body was taken to begin: a text with no addressee line nor numbered item before it)
     if fr.signature and body_start <= fr.signature[0] < body_end:
         holes.append(fr.signature)
     holes += [m.span() for m in _TRAILER_LINE.finditer(text, body_start, body_end)]  # 联系人：…, 出席：…

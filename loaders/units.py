@@ -141,8 +141,10 @@ def _sector_words(s: str, a: int, b: int) -> tuple[list[list[int]], bool]:
     last = s[pieces[-1][0]:pieces[-1][1]]
     head = _GENERIC_HEAD.search(last)
     bare = head is not None and P.SECTOR_WORD.match(last[:head.start()]) is not None  # "供销等部门"
+    words = [P.SECTOR_WORD.match(s[x:y]) is not None for x, y in pieces[:-1]]
     if any(c in s[a:b] for c in P.OPEN) or not (bare or (len(pieces) > 1 and _short_name(last))) \
-            or not all(P.SECTOR_WORD.match(s[x:y]) or _short_name(s[x:y]) for x, y in pieces[:-1]):
+            or not all(w or _short_name(s[x:y]) for w, (x, y) in zip(words, pieces)) \
+            or not (bare or any(words)):  # areas are no sector words: 各市、县政府 is one unit
         return [[a, b]], False
     opened = bare and head.group(0).startswith("等")
     if opened:

@@ -62,6 +62,8 @@ CASES = [
     ("交通运输、公安交警、应急管理部门负责",
      [("交通运输", "responsible", "department"), ("公安交警", "responsible", "department"),
       ("应急管理部门", "responsible", "department")], False),
+    # …not areas sharing a head
+    ("各市、县政府负责", [("各市、县政府", "responsible", "government")], False),
     # …not a list whose shared head is longer than a generic 部门
     ("公路、水路、铁路、民航、水利、电力、通信等专业建设工程主管部门分工负责",
      [("公路、水路、铁路、民航、水利、电力、通信等专业建设工程主管部门", "shared", "vague")], True),

@@ -318,3 +318,14 @@ def test_a_table_copied_one_cell_a_line_with_a_bar_before_each_cell_but_the_firs
     d = load_text(raw, "x.txt").documents[0]
     assert [(t.text, [(a.name, a.role) for a in t.assignments]) for t in d.tasks if t.source == "table"] == [
         ("第一组|市安监局|雁塔区|", [("市安监局", "lead")]), ("第二组|市规划局|灞桥区|", [("市规划局", "lead")])]
+
+
+def test_a_space_separated_table_with_the_unit_column_first_and_no_addressee_above():
+    # a page that starts with the table: the body holds it whole; 涉及部门 / 职责分工 columns; …等有关市直部门
+    raw = ("烟花爆竹安全监管\n序号 涉及部门 职责分工\n1 市公安局 负责烟花爆竹运输通行证发放和运输路线确定工作。\n"
+           "2 市应急管理局 负责烟花爆竹生产、经营、储存单位的安全生产监督管理。\n"
+           "3 市交通运输局等有关市直部门 按照职责分工，组织查处非法运输烟花爆竹的违法行为。\n")
+    d = load_text(raw, "x.txt").documents[0]
+    assert [(t.text[:8], [a.name for a in t.assignments], t.open_list) for t in d.tasks] == [
+        ("负责烟花爆竹运输", ["市公安局"], False), ("负责烟花爆竹生产", ["市应急管理局"], False),
+        ("按照职责分工，组", ["市交通运输局"], True)]
