@@ -288,6 +288,8 @@ def _mentions(text: str) -> tuple[Role, ...]:
         found = [(m, good) for m in (P.IN_SENTENCE_ACTOR.match(text, s), P.IN_SENTENCE_VERB.match(text, s),
                                      P.IN_SENTENCE_COPULA.match(text, s), P.IN_SENTENCE_SUBJECT.match(text, s))
                  if m and (good := _actor_units(m))]
+        if not found and (m := P.IN_SENTENCE_FOR.match(text, s)) and (good := _actor_units(m)):
+            found = [(m, good)]  # "X对本行政区域内的…（…）…负总责"
         if not found and text.startswith(_REQUEST, s):  # "请各成员单位确定1名联络员。": asked, so answerable
             out += _requested(text, s)
             continue
@@ -309,7 +311,7 @@ def _mentions(text: str) -> tuple[Role, ...]:
         if not found:
             continue
         m, good = min(found, key=lambda x: x[0].end("actor"))
-        role = P.VERB_ROLES[m.group("verb")] if "verb" in m.re.groupindex else "responsible"
+        role = P.VERB_ROLES.get(m.group("verb"), "responsible") if "verb" in m.re.groupindex else "responsible"
         if role == "responsible" and _SHARED_AFTER.match(text, m.end()):  # "X等部门要按照职责分工…"
             role = "shared"
         elif role == "responsible" and "verb" not in m.re.groupindex and _leads_after(text, m.end()):

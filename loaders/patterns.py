@@ -17,7 +17,7 @@ __all__ = [
     "ROLE_OF", "role_of", "OVERSEE_ANY",
     "ENTERPRISE_AFTER", "LABEL", "LABEL_ROLE",
     "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "OPEN_LIST_AFTER", "IN_SENTENCE_ACTOR", "IN_SENTENCE_VERB", "VERB_ROLES",
-    "IN_SENTENCE_COPULA", "IN_SENTENCE_LABEL", "IN_SENTENCE_SUBJECT",
+    "IN_SENTENCE_COPULA", "IN_SENTENCE_LABEL", "IN_SENTENCE_SUBJECT", "IN_SENTENCE_FOR",
     "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS", "SELF_PRONOUNS",
     "VAGUE", "KIND_RULES", "SECTOR_WORD", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
     "NAME_QUALIFIER_END", "cn_to_int", "TEXT_CHAR",
@@ -203,6 +203,11 @@ IN_SENTENCE_COPULA = re.compile(
 # "各县区政府是本辖区森林防灭火工作的责任主体" (responsible)
 IN_SENTENCE_SUBJECT = re.compile(
     rf"{_actor}(?:{alt(_c['in_sentence']['copulas'])})[^。；，]{{0,40}}?(?:{alt(_c['in_sentence']['subject_nouns'])})"
+)
+# "辽阳市政府对全市行政区域内公共安全、…（不含…）…负责": the unit before a long 对… and its role verb
+IN_SENTENCE_FOR = re.compile(
+    rf"(?P<actor>{_name_char}{{1,30}}?{_qualified}){alt(_c['in_sentence']['for_words'])}[^。；]{{2,200}}?"
+    rf"(?P<verb>{alt(_c['in_sentence']['for_verbs'])})(?!{alt(_c['in_sentence']['verb_not_before'])})"
 )
 JOINT = re.compile(alt(_c["in_sentence"]["joint"]))
 JOINT_UNTIL = re.compile(alt(_c["in_sentence"]["joint_until"]))

@@ -64,6 +64,7 @@ _PERSON_TAILS = tuple(cues()["units"]["person_tails"])
 _ENUMERATION_TAIL = re.compile(cues()["units"]["enumeration_tail"])
 _ENUMERATION_HEAD = re.compile(cues()["units"]["enumeration_head"])
 _ENUMERATION_END = re.compile("(?:人民政府|政府)$")
+_AREA_FIRST = re.compile(r"[省市州县区旗盟乡镇][（(]")  # the next area, its qualifier, then the head: 县（市）卫生健康局
 _NEVER_WITHIN = re.compile(P.alt(cues()["units"]["never_within"]))
 
 
@@ -202,7 +203,8 @@ def _split_units(s: str) -> tuple[tuple[UnitMention, ...], bool]:
     k = 1
     while k < len(merged):
         before = s[merged[k - 1][0]:merged[k - 1][1]].split("、")
-        if _ENUMERATION_END.search(s, merged[k][0], merged[k][1]) and all(_ENUMERATION_HEAD.match(x) for x in before):
+        if (_ENUMERATION_END.search(s, merged[k][0], merged[k][1]) or _AREA_FIRST.match(s, merged[k][0])) \
+                and all(_ENUMERATION_HEAD.match(x) for x in before):  # …and "各区、县（市）卫生健康局"
             merged[k - 1][1] = merged[k][1]
             del merged[k]
         else:

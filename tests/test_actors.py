@@ -75,6 +75,13 @@ CASES = [
     ("各县市区人民政府对本行政区域内自建房安全排查整治负总责。", [("各县市区人民政府", "responsible")]),
     ("各市要组织开展排查。省有关部门要加强指导督促。", [("各市", "responsible"), ("省有关部门", "oversee")]),
     ("各地要加强巡查。", [("各地", "responsible")]),
+    # a long 对… between the unit and what it answers for (brackets and commas-free lists inside)
+    ("县（市、区）人民政府对本行政区域内道路交通、消防（不含森林消防）等各类安全生产工作负总责。",
+     [("县（市、区）人民政府", "responsible")]),
+    ("辽阳市政府对全市行政区域内公共安全、安全生产工作负领导责任。", [("辽阳市政府", "responsible")]),
+    ("各区、各部门要高度重视。", [("各区", "responsible"), ("各部门", "responsible")]),
+    ("各县要组织开展排查。", [("各县", "responsible")]),
+    ("各区、县（市）卫生健康局要加强监督。", [("各区、县（市）卫生健康局", "responsible")]),  # areas sharing one head
     ("各地区、各有关部门和单位要结合实际组织学习。", [("各地区", "responsible"), ("各有关部门和单位", "responsible")]),
     ("各镇、各部门和单位要高度重视。", [("各镇", "responsible"), ("各部门和单位", "responsible")]),
     ("各地、各校（园）要高度重视本次调研工作。", [("各地", "responsible"), ("各校（园）", "responsible")]),
