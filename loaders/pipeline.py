@@ -11,7 +11,7 @@ from pathlib import Path
 from kg.model import Assignment, Citation, DefaultClause, Document, Section, SourceFile, Span, Task, Term
 from loaders import patterns as P
 from loaders.actors import actor_cuts, sentence_actors
-from loaders.attribution import Attribution, parse_attribution
+from loaders.attribution import Attribution, Role, parse_attribution
 from loaders.citations import find_citations, number_after
 from loaders.defaults import (backward_paragraph, default_line, default_paragraph, preamble_defaults,
                               sentence_default, split_before_backward)
@@ -25,7 +25,7 @@ from loaders.sectors import GENERAL, classify, title_sector
 from loaders.table_tasks import match_rows, paraphrased_rows, row_for, row_units, table_only_tasks
 from loaders.tables import Table, TableRow, find_tables
 from loaders.tasks import Piece, bracket_groups, deadline_only, segment, skip_space
-from loaders.units import canonical_name, unit_kind
+from loaders.units import canonical_name, is_unit_like, split_units, unit_kind
 from loaders.web_text import web_text
 
 __all__ = ["load_text", "doc_id_for"]
@@ -232,7 +232,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
         if h is None:
             continue  # preamble: kept in the document, not a task
         title_only = not _TEXT_CHAR.search(text, h.title_end, b)
-        if title_only and not _title_is_task(text, headings, hi, b, sec_of[hi] in heading_attr):
+        if title_only and not _title_is_task(text, headings, hi, b, _bracketed(heading_attr.get(sec_of[hi]), h)):
             continue  # a heading with only its title
         first = skip_space(text, h.title_end, b)
         after_default = default_line(text, first, b, sec_of[hi], heading_attr) if not title_only else None
@@ -403,6 +403,11 @@ def _sections(d: _Doc, headings: list[Heading], ends: list[int]) -> tuple[list[S
 _DUTY_END = re.compile(r"[。；;！!]\s*$")  # a title printed as a sentence: 一是全面排查重大危险源企业；
 
 
+def _bracketed(piece: Piece | None, h: Heading) -> bool:
+    """Whether a heading's attribution is a bracket on it (not its whole title: "（一）市应急局", "X应当履行下列职责：")."""
+    return piece is not None and piece.start != h.body_start
+
+
 def _title_is_task(text: str, headings: list[Heading], hi: int, end: int, attributed: bool) -> bool:
     """A numbered item that is only its title is a task when nothing is numbered under it and the title is a
     sentence (ends in 。/；) or names who answers for it: 一是全面排查…；二是…, 2.加强消防安全管理（市消防救援支队负责）,
@@ -454,6 +459,21 @@ def _title_without(title: str) -> str:
 
 # a heading whose title introduces a list of the actor's duties: "X应当履行下列职责：", "X的主要任务如下："
 _LIST_LEAD = re.compile(rf"(?:{P.alt(cues()['in_sentence']['list_leads'])})[^，。；：\n]{{0,12}}[：:]\s*$")
+_UNIT_TITLE_KINDS = frozenset(cues()["in_sentence"]["unit_title_kinds"])
+_UNIT_TITLE_NOT_END = re.compile(rf"(?:{P.alt(cues()['in_sentence']['unit_title_not_ends'])})$")
+
+
+def _unit_title(title: str) -> tuple[Role, ...]:
+    """The units a heading's whole title names ("（四）市安全生产综合监管部门"), each responsible; else ().
+    A title printed as a sentence (…县安委办。) is a duty, not a name."""
+    name = title.strip().rstrip("：:")
+    if not name or _DUTY_END.search(name) or _UNIT_TITLE_NOT_END.search(name) or not is_unit_like(name) or P.SECTOR_WORD.fullmatch(name):
+        return ()
+    mentions, open_list = split_units(name)
+    if open_list or not mentions or any(unit_kind(m.name) not in _UNIT_TITLE_KINDS
+                                       or not P.UNIT_SUFFIX.search(_title_without(m.name)) for m in mentions):
+        return ()
+    return tuple(Role(m.name, "responsible", m.start, m.end) for m in mentions)
 
 
 def _heading_attributions(text: str, headings: list[Heading], sec_of: dict[int, str]) -> dict[str, Piece]:
@@ -464,6 +484,10 @@ def _heading_attributions(text: str, headings: list[Heading], sec_of: dict[int, 
         actors = sentence_actors(text[h.body_start:h.title_end]) if lead else ()
         if actors:  # "第四条 市消防安全委员会应当履行下列职责：" over (一)…(四): the actor answers for each item
             out[sec_of[i]] = Piece(h.body_start, h.title_end, Attribution(actors, False), h.body_start)
+            continue
+        if (named := _unit_title(text[h.body_start:h.title_end])):
+            # "（二）县（市）区政府\n具体负责对本行政区域内…": a title that is only a unit heads its duties
+            out[sec_of[i]] = Piece(h.body_start, h.title_end, Attribution(named, False), h.body_start)
             continue
         groups = bracket_groups(text, h.body_start, h.title_end)
         deadlines = []  # "1.开展危化品检查（省应急厅负责）（长期坚持）": the attribution is the bracket before
