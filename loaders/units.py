@@ -111,7 +111,8 @@ def _split_conjunctions(s: str, a: int, b: int) -> list[tuple[int, int]]:
                 for w in conj:
                     if text.startswith(w, i):
                         left, right = text[:i], text[i + len(w):]
-                        if _complete(left) and len(right) >= 2 and right not in cues()["units"]["not_alone"]:
+                        if _complete(left) and len(right) >= 2 and right not in cues()["units"]["not_alone"] \
+                                and not right.startswith(tuple(cues()["units"]["possessive_starts"])):
                             out += [(x, x + i), (x + i + len(w), y)]
                             done = changed = True
                         break

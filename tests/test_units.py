@@ -83,6 +83,7 @@ def test_split_addressee_lists(text, expected):
     ("市应急局和市公安局", ["市应急局", "市公安局"]),
     ("县委和县政府", ["县委", "县政府"]),
     ("各级党委和政府", ["各级党委和政府"]),  # 政府 does not stand alone: one unit
+    ("各级安委会及其办公室", ["各级安委会及其办公室"]),  # 其 is the body before: one unit
     ("各乡镇党委和政府、各有关部门", ["各乡镇党委和政府", "各有关部门"]),
     ("各市、州人民政府", ["各市、州人民政府"]),  # one enumeration of areas sharing a head
     ("各市、州、直管市、神农架林区人民政府", ["各市、州、直管市、神农架林区人民政府"]),
