@@ -75,6 +75,12 @@ CASES = [
     ("各县市区人民政府对本行政区域内自建房安全排查整治负总责。", [("各县市区人民政府", "responsible")]),
     ("各市要组织开展排查。省有关部门要加强指导督促。", [("各市", "responsible"), ("省有关部门", "oversee")]),
     ("各地要加强巡查。", [("各地", "responsible")]),
+    # no unit name holds a verb or a quotation, nor begins with 其 (its: someone named before)
+    ("构建“政府监管、行业管理、企业负责、社会监督”的安全生产工作格局。", []),
+    ("强化责任落实，提升领导干部统筹发展和安全的能力。", []),
+    ("县安委会成员因故不能参加会议的，其所在单位应委派其他同志参会。", []),
+    ("其他有关部门要配合。", [("其他有关部门", "responsible")]),
+    ("安委会、减灾委分类统筹。", [("安委会", "lead"), ("减灾委", "lead")]),  # an adverb before the verb
     # a long 对… between the unit and what it answers for (brackets and commas-free lists inside)
     ("县（市、区）人民政府对本行政区域内道路交通、消防（不含森林消防）等各类安全生产工作负总责。",
      [("县（市、区）人民政府", "responsible")]),
