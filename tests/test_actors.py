@@ -87,6 +87,10 @@ CASES = [
     ("辽阳市政府对全市行政区域内公共安全、安全生产工作负领导责任。", [("辽阳市政府", "responsible")]),
     ("各区、各部门要高度重视。", [("各区", "responsible"), ("各部门", "responsible")]),
     ("各县要组织开展排查。", [("各县", "responsible")]),
+    # the unit that sets up or organises answers for it (not a body set up: 领导小组成立后…)
+    ("市政府成立露天矿山专项整治工作领导小组，市长任组长。", [("市政府", "responsible")]),
+    ("市应急局组织开展全市安全生产大检查。", [("市应急局", "responsible")]),
+    ("领导小组成立后，要立即开展工作。", []),
     ("县（市）区人民政府要发挥综合协调职责。", [("县（市）区人民政府", "responsible")]),  # one character, then its qualifier
     ("各区、县（市）卫生健康局要加强监督。", [("各区、县（市）卫生健康局", "responsible")]),  # areas sharing one head
     ("各地区、各有关部门和单位要结合实际组织学习。", [("各地区", "responsible"), ("各有关部门和单位", "responsible")]),
