@@ -21,6 +21,7 @@ from loaders.lexicon import cues
 from loaders.normalize import CleanText, clean, squash
 from loaders.pdf_text import is_page_number
 from loaders.sections import Heading, find_headings
+from loaders.script import restore, simplified
 from loaders.sectors import GENERAL, classify, title_sector
 from loaders.table_tasks import match_rows, paraphrased_rows, row_for, row_units, table_only_tasks
 from loaders.tables import Table, TableRow, find_tables
@@ -42,7 +43,8 @@ def doc_id_for(frame: DocFrame, stem: str, k: int) -> str:
 def load_text(raw: str, source_file: str, path: str = "") -> SourceFile:
     """Parse one decoded file into documents (see kg.model)."""
     digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()
-    raw = web_text(raw)  # same length: offsets into it are offsets into the file
+    printed, read = raw, simplified(raw)  # a traditional-script copy read in simplified characters
+    raw = web_text(read)  # both the same length: offsets into it are offsets into the file
     ct = clean(raw)
     text = ct.text
     frames = frame_documents(text)
@@ -60,8 +62,8 @@ def load_text(raw: str, source_file: str, path: str = "") -> SourceFile:
         path=path or source_file,
         sha256=digest,
         length=len(raw),
-        documents=tuple(docs),
-        unplaced=tuple(unplaced),
+        documents=restore(tuple(docs), printed, read),  # a traditional-script copy's names as printed
+        unplaced=restore(tuple(unplaced), printed, read),
         warnings=tuple(_warnings(text, docs)),
     )
 

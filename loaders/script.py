@@ -1,0 +1,68 @@
+"""Traditional-script copies of notices, read with the simplified word lists.
+
+Notices are issued in simplified characters, but copies circulate in traditional ones (mirror sites,
+reprints: 各有關部門要…). The cue words are simplified, so `simplified(text)` maps each traditional
+character to its simplified form — one character for one, so every offset stays — and `restore`
+gives what was read back in the characters the file printed (names and texts as printed).
+The character table is OpenCC's TSCharacters (Apache-2.0, from the opencc-python-reimplemented package).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from functools import lru_cache
+from importlib.resources import files
+
+__all__ = ["simplified", "restore"]
+
+_MIN_SHARE = 0.01  # of a text's Chinese characters printed in traditional forms before it is converted
+_MIN_COUNT = 10
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    """Traditional code point -> its first simplified form, for characters whose forms differ."""
+    out = {}
+    text = files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        trad, _, simp = line.partition("\t")
+        first = simp.split(" ")[0] if simp else ""
+        if len(trad) == 1 and len(first) == 1 and first != trad:
+            out[ord(trad)] = first
+    return out
+
+
+def simplified(text: str) -> str:
+    """`text` in simplified characters, same length; `text` itself when few of its characters are
+    traditional (a simplified notice stays as printed, its rare variant characters included)."""
+    table = _table()
+    changed = sum(1 for c in text if ord(c) in table)
+    if changed < _MIN_COUNT:
+        return text
+    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    return text.translate(table) if changed >= _MIN_SHARE * cjk else text
+
+
+def restore(value, original: str, read: str):
+    """`value` (a model object, tuple or string built from `read`, the simplified copy of `original`)
+    with every character the conversion changed given back in the form `original` printed it."""
+    if read is original:
+        return value
+    seen: dict[str, Counter] = {}
+    for o, r in zip(original, read):
+        if o != r:
+            seen.setdefault(r, Counter())[o] += 1
+    back = {ord(r): c.most_common(1)[0][0] for r, c in seen.items()}
+    return _walk(value, back)
+
+
+def _walk(value, back: dict[int, str]):
+    if isinstance(value, str):
+        return value.translate(back)
+    if isinstance(value, tuple):
+        return tuple(_walk(v, back) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: _walk(getattr(value, f.name), back)
+                                             for f in dataclasses.fields(value) if f.init})
+    return value
