@@ -26,6 +26,7 @@ __all__ = ["CleanText", "clean", "squash", "spaced_unit_list", "widen"]
 _WIDEN = {
     "(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!": "！", "?": "？",
     "[": "［", "]": "］",
+    "∶": "：", "﹕": "：", "︰": "：",  # colon lookalikes web copies print (河津市應急管理局∶)
 }
 _SPACES = re.compile(r"\s+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9.%+\-/]")
@@ -116,6 +117,27 @@ def _clean_line(line: str, base: int) -> tuple[str, Sequence[int], bool, Sequenc
     return "".join(pieces), offs, tab, ()
 
 
+def _clean_noted(line: str, base: int) -> tuple[str, Sequence[int], bool, Sequence[int]]:
+    """_clean_line, a mirror site's pinyin notes dropped ("縣安監（jiān）局" reads 縣安監局; loaders.script
+    gives them back in what is reported)."""
+    if "（" not in line or P.PINYIN_NOTE.search(line) is None:
+        return _clean_line(line, base)
+    texts: list[str] = []
+    offs: list[int] = []
+    bold: list[int] = []
+    tab = False
+    pos = 0
+    for m in [*P.PINYIN_NOTE.finditer(line), None]:
+        end = m.start() if m else len(line)
+        t, o, tb, b = _clean_line(line[pos:end], base + pos)
+        tab = tab or (tb and pos == 0)
+        bold += [len(offs) + x for x in b]
+        texts.append(t)
+        offs.extend(o)
+        pos = m.end() if m else end
+    return "".join(texts), offs, tab, bold
+
+
 def _keeps_space(prev: str, nxt: str) -> bool:
     """Keep one space only between two ASCII word characters ("Neo4j Browser")."""
     return _ASCII_WORD.match(prev) is not None and _ASCII_WORD.match(nxt) is not None and not prev.isdigit()
@@ -163,7 +185,7 @@ def clean(raw: str) -> CleanText:
                 line = _listed_units(line)
             elif line.startswith("\t") and " " in line:  # a table cell
                 line = "\t" + spaced_unit_list(line[1:])
-            text, offs, tab, bold = _clean_line(line, base + at) if line else ("", (), False, ())
+            text, offs, tab, bold = _clean_noted(line, base + at) if line else ("", (), False, ())
             if not text or _page_number(text):
                 after_page = after_page or bool(text)
                 continue

@@ -20,7 +20,7 @@ __all__ = [
     "IN_SENTENCE_COPULA", "IN_SENTENCE_LABEL", "IN_SENTENCE_SUBJECT", "IN_SENTENCE_FOR",
     "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS", "SELF_PRONOUNS",
     "VAGUE", "KIND_RULES", "SECTOR_WORD", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
-    "NAME_QUALIFIER_END", "cn_to_int", "TEXT_CHAR",
+    "NAME_QUALIFIER_END", "cn_to_int", "TEXT_CHAR", "PINYIN_NOTE",
     "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE", "ADDRESSEE_STARTS",
     "SITE_FIELDS", "SITE_LABEL", "SITE_LABEL_WORDS", "SITE_LABEL_ALT", "PAGE_SPACE", "PAGE_SPACE_CHARS",
     "NUMBER_LINE", "TITLE_END", "CC_LINE", "PRINTED_LINE", "SIGNATURE_DATE", "DATE_TEXT", "PUBLISH_NOTE",
@@ -85,6 +85,9 @@ LINE_START_MARKER = re.compile("|".join(f"(?:{p.pattern.replace('?P<n>', '')})" 
 INLINE_MARKER = re.compile(rf"(?<=[。；：])(?:(?P<shi>{CN_NUM})(?:{ENUMERATOR})|（(?P<ap>\d{{1,2}})）)")
 
 SENTENCE_END_CHARS = "。！？；：）］】"
+# a mirror site's pinyin after a character, "調(diào)查": a syllable with a tone mark in brackets (no part of the text)
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_NOTE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}[)）]")
 _Y = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})"
 _M = r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})"
 _D = r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})"

@@ -113,7 +113,7 @@ class _Doc:
         self.text = ct.text
         # a notice about one sector ("关于印发工贸行业安全生产十条措施的通知"): its tasks default to that sector
         self.topic = title_sector(fr.title) if fr.kind in ("notice", "reply", "other") and fr.title else None
-        self.addressees = [(squash(raw[rs:re_]), rs, re_) for _, a, b in fr.addressees
+        self.addressees = [(self.printed(a, b), rs, re_) for _, a, b in fr.addressees
                            for rs, re_ in [ct.raw_span(a, b)]]
 
     def raw_span(self, a: int, b: int) -> tuple[int, int]:
@@ -139,9 +139,28 @@ class _Doc:
         """The raw text of clean [a, b) as printed, whitespace removed (and a page number a name runs across)."""
         rs, re_ = self.raw_span(a, b)
         raw = self.raw[rs:re_]
-        if "\n" in raw:  # a name cut by a page break: only the characters the clean text kept (no page number,
-            raw = "".join(self.raw[o] for o in self.ct.offsets[a:b])  # no running header)
-        return squash(raw)
+        if "\n" in raw or self.notes:  # a name cut by a page break: only the characters the clean text kept (no
+            raw = "".join(self.raw[o] + self._note_after(o) for o in self.ct.offsets[a:b])  # page number, no running
+        return squash(raw)                                                                # header), notes as printed
+
+    @cached_property
+    def notes(self) -> bool:
+        """Whether the file prints a mirror site's pinyin notes (調(diào)查), which the clean text leaves out."""
+        return P.PINYIN_NOTE.search(self.raw) is not None
+
+    def _note_after(self, o: int) -> str:
+        """The pinyin note printed right after raw character o, if any."""
+        if not self.notes or self.raw[o + 1:o + 2] not in ("(", "（"):
+            return ""
+        m = P.PINYIN_NOTE.match(self.raw, o + 1)
+        return m.group(0) if m else ""
+
+    def noted(self, a: int, b: int) -> str:
+        """Clean text [a, b), with the pinyin notes the file prints after its characters given back."""
+        if not self.notes:
+            return self.text[a:b]
+        offsets = self.ct.offsets
+        return "".join(self.text[k] + (self._note_after(offsets[k]) if self.text[k] != "\n" else "") for k in range(a, b))
 
     def assignments(self, roles, base: int, source: str, inherited: bool = False) -> list[Assignment]:
         """The units of `roles` (offsets relative to clean offset `base`); a pronoun stands for the addressee
@@ -592,7 +611,7 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
                 defaults.append(d.default_clause(lp, tid))
                 inherited += defaults[-1].units
         rs, re_ = d.raw_span(p.start, p.end)
-        body = text[p.start:p.end].replace("\n", "")
+        body = d.noted(p.start, p.end).replace("\n", "")
         label = _TASK_LABEL.match(body)
         sectors = d.sectors(list(titles) + ([label.group(1)] if label else []), body)
         cites = tuple(Citation(t, *d.raw_span(p.start + a, p.start + b), number_after(text, p.start + b))

@@ -49,3 +49,19 @@ def test_a_traditional_notice_yields_its_units_as_printed():
     assert (doc.issuer, doc.title) == ("高平縣人民政府", "關於做好2024年安全生產工作的通知")
     assert doc.date == "2024-01-05"
     assert all(t.quote == body[t.start:t.end] for t in doc.tasks)
+
+
+def test_a_mirror_sites_pinyin_notes_are_read_past_and_reported_as_printed():
+    body = ("高平縣人民政府辦公室關(guān)于做好安全生產(chǎn)工作的通知\n各鄉(xiāng)鎮(zhèn)人民政府：\n"
+            "一、加強隱患排查\n（一）各鄉(xiāng)鎮(zhèn)要開展檢查。（縣安監(jiān)局負責）\n"
+            "（二）嚴格落實《中華人民共和國安全生產(chǎn)法》。縣應急局要加強巡查。\n"
+            "高平縣人民政府辦公室\n2024年1月5日\n")
+    doc = load_text(body, "t.txt").documents[0]
+    got = [(t.text, [(a.name, a.role) for a in t.assignments]) for t in doc.tasks]
+    assert got == [
+        ("各鄉(xiāng)鎮(zhèn)要開展檢查。（縣安監(jiān)局負責）", [("縣安監(jiān)局", "responsible")]),
+        ("嚴格落實《中華人民共和國安全生產(chǎn)法》。縣應急局要加強巡查。", [("縣應急局", "responsible")]),
+    ]
+    assert doc.title == "關(guān)于做好安全生產(chǎn)工作的通知"
+    assert doc.addressees == ("各鄉(xiāng)鎮(zhèn)人民政府",)
+    assert doc.cited_regulations == ("中華人民共和國安全生產(chǎn)法",)
