@@ -365,17 +365,42 @@ def actor_cuts(text: str) -> list[int]:
     roles = _mentions(text)
     if len({r.name for r in roles}) < 2:
         return []
-    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    bounds = sorted({0, len(text)} | {m.end() for m in _SENTENCE_END.finditer(text)} | {m.end() for m in re.finditer("\n", text)})
     cuts: list[int] = []
     current: set[str] = set()
+    subjects: set[str] = set()  # the actors sentences since the last cut opened with
     for a, b in zip(bounds, bounds[1:]):
         names = {r.name for r in roles if a <= r.start < b}
-        if names and current and not names <= current:  # "县应急局要督促企业落实…。企业要…" stays one
+        opening = _opening(roles, _skip_space(text, a)) if names else set()
+        # "县应急局要督促企业落实…。企业要…" stays one; "各县（区）、各部门要…。各县（区）要…" is two: a sentence that
+        # opens with some of the actors an earlier one opened with
+        if names and current and (not names <= current or (opening and opening < subjects)):
             cuts.append(a)
-            current = set()
+            current, subjects = set(), set()
         current |= names
+        subjects |= opening
         cuts += _clause_cuts(text, a, b, roles)
     return sorted(c for c in set(cuts) if 0 < c < len(text) and text[c:].strip())
+
+
+def _opening(roles: tuple[Role, ...], s: int) -> set[str]:
+    """The names of the list of actors a sentence starting at `s` opens with ("各县（区）、各部门、各单位要…")."""
+    out: set[str] = set()
+    at = s
+    for r in sorted(roles, key=lambda r: r.start):
+        if r.start < at:
+            continue
+        if r.start - at > (0 if not out else 2):  # one separator (、) or a 和/及 between two names
+            break
+        out.add(r.name)
+        at = r.end
+    return out
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \n":
+        i += 1
+    return i
 
 
 def _clause_cuts(text: str, a: int, b: int, roles: tuple[Role, ...]) -> list[int]:
