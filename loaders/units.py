@@ -66,12 +66,13 @@ _ENUMERATION_HEAD = re.compile(cues()["units"]["enumeration_head"])
 _ENUMERATION_END = re.compile("(?:人民政府|政府)$")
 _AREA_FIRST = re.compile(r"[省市州县区旗盟乡镇][（(]")  # the next area, its qualifier, then the head: 县（市）卫生健康局
 _NEVER_WITHIN = re.compile(P.alt(cues()["units"]["never_within"]))
+_NEVER_ENDS = tuple(cues()["units"]["never_ends"])
 
 
 def is_unit_like(name: str) -> bool:
     """True when `name` reads as a unit (used to accept or reject a bracket as an attribution)."""
     return (_complete(name) or _complete(strip_open_suffix(name)[0]) or P.SECTOR_WORD.match(name) is not None) \
-        and len(name) <= 50 and not _NEVER_WITHIN.search(name)
+        and len(name) <= 50 and not _NEVER_WITHIN.search(name) and not name.endswith(_NEVER_ENDS)
 
 
 def end_before_object(s: str, a: int, b: int) -> int:

@@ -87,6 +87,15 @@ CASES = [
     ("辽阳市政府对全市行政区域内公共安全、安全生产工作负领导责任。", [("辽阳市政府", "responsible")]),
     ("各区、各部门要高度重视。", [("各区", "responsible"), ("各部门", "responsible")]),
     ("各县要组织开展排查。", [("各县", "responsible")]),
+    # a comma may part the actor from its modal (older notices); a time names no unit
+    ("市直各有关部门，要依照各自职责，立即抽调人员组成督查组。", [("市直各有关部门", "responsible")]),
+    ("各县（区）、各部门，要高度重视。", [("各县（区）", "responsible"), ("各部门", "responsible")]),
+    ("同时，要加强巡查。", []),
+    ("参照市政府也成立露天开采矿山专项整治领导小组。", []),  # 参照 X: a model, no actor
+    # sector words sharing a head, a level before the first
+    ("县公安、交通运输、渔政、国土资源、安监等部门要加强巡查。",
+     [("县公安", "responsible"), ("交通运输", "responsible"), ("渔政", "responsible"), ("国土资源", "responsible"),
+      ("安监", "responsible")]),
     # the unit that sets up or organises answers for it (not a body set up: 领导小组成立后…)
     ("市政府成立露天矿山专项整治工作领导小组，市长任组长。", [("市政府", "responsible")]),
     ("市应急局组织开展全市安全生产大检查。", [("市应急局", "responsible")]),
