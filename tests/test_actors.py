@@ -87,6 +87,10 @@ CASES = [
     ("辽阳市政府对全市行政区域内公共安全、安全生产工作负领导责任。", [("辽阳市政府", "responsible")]),
     ("各区、各部门要高度重视。", [("各区", "responsible"), ("各部门", "responsible")]),
     ("各县要组织开展排查。", [("各县", "responsible")]),
+    # units that fit the duty to their own work, or act by a date, carry it with no modal
+    ("各地、各有关部门和单位结合安全生产月活动开展宣传。", [("各地", "responsible"), ("各有关部门和单位", "responsible")]),
+    ("各县（市）区在2017年9月15日前完成综合测算摸底。", [("各县（市）区", "responsible")]),
+    ("要把安全生产与经济发展结合起来。", []),
     # a comma may part the actor from its modal (older notices); a time names no unit
     ("市直各有关部门，要依照各自职责，立即抽调人员组成督查组。", [("市直各有关部门", "responsible")]),
     ("各县（区）、各部门，要高度重视。", [("各县（区）", "responsible"), ("各部门", "responsible")]),
