@@ -24,6 +24,13 @@ _BY = re.compile(rf"(?:^|(?<=[。；，\n])|(?<=[\u4e00-\u9fff]))(?<![{''.join(c
 _BY_LEADER = re.compile(rf"(?:{P.alt(cues()['in_sentence']['by'])})(?P<units>[^，。；]{{2,30}}?)"
                         rf"(?:\d{{1,2}}|[一两二三])?名?(?:{P.alt(cues()['in_sentence']['leader_ranks'])})?"
                         rf"(?:{P.alt(cues()['in_sentence']['leaders'])})(?:带队|牵头)")
+# "由市公安局副局长韩琦任组长": the unit whose man heads the group leads; "成员由A、B有关人员组成": they support
+_c = cues()["in_sentence"]
+_NOT_ALONE = frozenset(cues()["units"]["not_alone"] + cues()["units"]["bare_heads"])  # 由政府主要领导任组长: no unit
+_GROUP_HEAD = re.compile(rf"(?:{P.alt(_c['by'])})(?P<span>[^，。；]{{2,40}}?)(?:{P.alt(_c['group_head_verbs'])})"
+                         rf"(?:副)?(?:{P.alt(_c['group_heads'])})")
+_GROUP_MEMBERS = re.compile(rf"(?:{P.alt(_c['group_members'])})(?P<span>[^。；]{{2,80}}?)(?:的)?"
+                            rf"(?:{P.alt(_c['group_member_ends'])})")
 # after the actor's modal or 负责: a verb of oversight ("X要督促企业落实", "X负责指导督促…")
 _OVERSEE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:(?:负责)?(?:{P.alt(cues()['oversee_verbs']['verbs'])})"
                       r"|加强(?:指导督促|督促指导|督促|指导)(?![和与]))")  # "加强指导督促"; not 加强监督管理
@@ -177,6 +184,27 @@ _NAME_GOES_ON = "会各办成有直属"  # "市安委|会各成员单位", "市�
 _HEAD_GOES_ON = ("人民政府", "政府", "党委", "管委会")  # "请各乡镇|人民政府…": the name goes on with its head
 
 
+def _group(text: str, found: list[Role]) -> list[Role]:
+    """A group's make-up: the unit whose man heads it leads ("由市安监局局长赵福才任组长": 市安监局, the name
+    and title after it no part of the unit), the member units support."""
+    out: list[Role] = []
+    for m in _GROUP_HEAD.finditer(text):
+        a, span = m.start("span"), m.group("span")
+        for e in range(len(span), 1, -1):  # the longest unit the span begins with, not a title's 局|长
+            name = span[:e]
+            if P.UNIT_SUFFIX.search(name) and span[e:e + 1] != "长" and is_unit_like(name) and name not in _NOT_ALONE \
+                    and not any(r.start <= a < r.end for r in found):
+                out.append(Role(name, "lead", a, a + e))
+                break
+    for m in _GROUP_MEMBERS.finditer(text):
+        mentions, _ = split_units(m.group("span"))
+        if out and mentions and all(is_unit_like(u.name) for u in mentions):
+            a = m.start("span")
+            leads = {r.name for r in out}  # the leading unit among the members leads, no more
+            out += [Role(u.name, "support", a + u.start, a + u.end) for u in mentions if u.name not in leads]
+    return out
+
+
 def _requested(text: str, s: int) -> list[Role]:
     """The unit a request at `s` names ("请市应急管理局加强检查" -> 市应急管理局), responsible; [] when what follows
     请 does not begin with a unit's name. The name is the shortest one that ends in a unit suffix and does not
@@ -276,6 +304,7 @@ def _mentions(text: str) -> tuple[Role, ...]:
         if mentions and all(is_unit_like(u.name) for u in mentions) \
                 and not any(r.start <= m.start("units") < r.end for r in out):
             out += [Role(u.name, "lead", m.start("units") + u.start, m.start("units") + u.end) for u in mentions]
+    out += _group(text, out)
     starts = [0] + [m.end() for m in _SENTENCE_STARTS.finditer(text)]
     for s in starts:
         while s < len(text) and text[s] in "，、 \n":

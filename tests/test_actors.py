@@ -87,6 +87,12 @@ CASES = [
     ("辽阳市政府对全市行政区域内公共安全、安全生产工作负领导责任。", [("辽阳市政府", "responsible")]),
     ("各区、各部门要高度重视。", [("各区", "responsible"), ("各部门", "responsible")]),
     ("各县要组织开展排查。", [("各县", "responsible")]),
+    # a group's make-up: the unit whose man heads it leads (not the name and title after it), the members support
+    ("煤矿安全督查组，由市煤炭安全局孙伟任组长，成员由市煤炭安全局、市国土资源局、市公安局有关人员组成。",
+     [("市煤炭安全局", "lead"), ("市国土资源局", "support"), ("市公安局", "support")]),
+    ("道路交通安全督查组，由市公安局副局长韩琦任组长，成员由市公安局、市交通局有关人员组成。",
+     [("市公安局", "lead"), ("市交通局", "support")]),
+    ("各级人民政府要成立由政府主要领导任组长的领导小组。", [("各级人民政府", "responsible")]),
     # units that fit the duty to their own work, or act by a date, carry it with no modal
     ("各地、各有关部门和单位结合安全生产月活动开展宣传。", [("各地", "responsible"), ("各有关部门和单位", "responsible")]),
     ("各县（市）区在2017年9月15日前完成综合测算摸底。", [("各县（市）区", "responsible")]),
