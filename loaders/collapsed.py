@@ -37,7 +37,8 @@ def paragraphs(line: str) -> list[tuple[int, str]]:
         return [(0, line)]  # most lines: no space where a short line can be cut
     gaps = _gaps(line)
     if not gaps:
-        return [(0, line)]
+        cuts = _unspaced(line)  # "…通知如下：一、统一思想…。二、突出重点…": no space at all
+        return [(a, line[a:b]) for a, b in zip([0] + cuts, cuts + [len(line)])] if cuts else [(0, line)]
     cuts = [(a, b) for a, b in gaps if _cut(line, a, b)]
     bounds = [(0, a) for a, _ in sorted(cuts)[:1]] + [(b, c) for (_, b), (c, _) in zip(sorted(cuts), sorted(cuts)[1:])]
     bounds.append((max((b for _, b in cuts), default=0), len(line)))
@@ -72,6 +73,27 @@ def _piece_head(line: str, start: int, end: int) -> tuple[int, int] | None:
     if gap and not re.search(r"[。；：]", line[start:gap.start()]) and line[marker.end():gap.start()].strip():
         return gap.span()
     return None
+
+
+_UNSPACED = re.compile(r"(?<=[。；：！？])(?:(?P<top>[一二三四五六七八九十]{1,3})、|（(?P<sub>[一二三四五六七八九十]{1,3})）)")
+
+
+def _unspaced(line: str) -> list[int]:
+    """Where the numbered items of a long line with no space in it begin, right after a sentence end: each
+    style counting 一, 二, 三… ((一) again from 一 under each item), two items at least; [] for none."""
+    if len(line) < _COLLAPSED_LINE:
+        return []
+    cuts: list[int] = []
+    last = {"top": 0, "sub": 0}
+    for m in _UNSPACED.finditer(line):
+        style = "top" if m.group("top") else "sub"
+        n = P.cn_to_int(m.group(style))
+        if n == last[style] + 1 or (style == "sub" and n == 1):
+            cuts.append(m.start())
+            last[style] = n
+            if style == "top":
+                last["sub"] = 0
+    return cuts if last["top"] >= 2 or len(cuts) >= 2 else []
 
 
 def _gaps(line: str) -> list[tuple[int, int]]:
