@@ -14,7 +14,7 @@ from loaders.attribution import Role, parse_attribution, supervised_list
 from loaders.lexicon import cues
 from loaders.units import end_before_object, is_unit_like, split_units
 
-__all__ = ["sentence_actors", "actor_cuts", "joint_partners"]
+__all__ = ["sentence_actors", "actor_cuts", "joint_partners", "may_act"]
 
 _BY = re.compile(rf"(?:^|(?<=[。；，\n])|(?<=[\u4e00-\u9fff]))(?<![{''.join(cues()['in_sentence']['by_not_after'])}])"
                  rf"(?:{P.alt(cues()['in_sentence']['by'])})(?![于此衷])(?P<units>[^，。；]{{2,40}}?)"
@@ -62,7 +62,7 @@ _LABEL_AFTER = "。；\n"  # where a labelled duty ("市应急局。负责…") 
 _SENTENCE_STARTS = re.compile("[。；！？\n，：]")  # a sentence (or clause) may begin after each of these
 # "本项任务由X负责": the actor is X (found by _BY), not the words before 由
 _BY_INSIDE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{P.alt(cues()['in_sentence']['by'])})(?=.{{2}})")
-_SKIP_ACTOR = re.compile(r"^(?:其(?![他它])|由|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|依照|参照|对照|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|持续|深入|积极|聚焦|围绕|成立|组建|设立)")
+_SKIP_ACTOR = re.compile(r"^(?:其(?![他它])|由|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|依照|参照|对照|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|压实|落实|明确|夯实|细化|组织(?!部)|持续|深入|积极|聚焦|围绕|成立|组建|设立)")
 
 
 def _partners(text: str, i: int) -> list[Role]:
@@ -182,6 +182,11 @@ def _actor_units(m: re.Match) -> list:
 _REQUESTED_START = "市县区省州盟旗镇乡街各"  # a unit asked by name begins with its level or 各
 _NAME_GOES_ON = "会各办成有直属"  # "市安委|会各成员单位", "市安委会|办公室"
 _HEAD_GOES_ON = ("人民政府", "政府", "党委", "管委会")  # "请各乡镇|人民政府…": the name goes on with its head
+
+
+def may_act(name: str) -> bool:
+    """Whether `name` may be an actor's name: it begins with no verb or preposition (压实部门, 按照…)."""
+    return _SKIP_ACTOR.match(name) is None
 
 
 def _group(text: str, found: list[Role]) -> list[Role]:
@@ -315,7 +320,8 @@ def _mentions(text: str) -> tuple[Role, ...]:
         # in "X负责组织加油站、液化气供应站…" is no modal
         # …the shortest actor wins: in "X负责抓好企业主要负责人…" the 要 of 主要 is no modal
         found = [(m, good) for m in (P.IN_SENTENCE_ACTOR.match(text, s), P.IN_SENTENCE_VERB.match(text, s),
-                                     P.IN_SENTENCE_COPULA.match(text, s), P.IN_SENTENCE_SUBJECT.match(text, s))
+                                     P.IN_SENTENCE_COPULA.match(text, s), P.IN_SENTENCE_SUBJECT.match(text, s),
+                                     P.IN_SENTENCE_UNDER.match(text, s))
                  if m and (good := _actor_units(m))]
         if not found and (m := P.IN_SENTENCE_FOR.match(text, s)) and (good := _actor_units(m)):
             found = [(m, good)]  # "X对本行政区域内的…（…）…负总责"

@@ -17,7 +17,7 @@ __all__ = [
     "ROLE_OF", "role_of", "OVERSEE_ANY",
     "ENTERPRISE_AFTER", "LABEL", "LABEL_ROLE",
     "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "OPEN_LIST_AFTER", "IN_SENTENCE_ACTOR", "IN_SENTENCE_VERB", "VERB_ROLES",
-    "IN_SENTENCE_COPULA", "IN_SENTENCE_LABEL", "IN_SENTENCE_SUBJECT", "IN_SENTENCE_FOR",
+    "IN_SENTENCE_COPULA", "IN_SENTENCE_LABEL", "IN_SENTENCE_SUBJECT", "IN_SENTENCE_FOR", "IN_SENTENCE_UNDER",
     "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS", "SELF_PRONOUNS",
     "VAGUE", "KIND_RULES", "SECTOR_WORD", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
     "NAME_QUALIFIER_END", "cn_to_int", "TEXT_CHAR", "PINYIN_NOTE",
@@ -196,6 +196,11 @@ IN_SENTENCE_ACTOR = re.compile(rf"{_actor}，?(?:{_adverb})?(?<![{_NOT_MODAL_AFT
 VERB_ROLES: dict[str, str] = dict(_c["in_sentence"]["verbs"])
 IN_SENTENCE_VERB = re.compile(
     rf"{_actor}(?:{_adverb})?(?P<verb>{alt(VERB_ROLES)})(?!{alt(_c['in_sentence']['verb_not_before'])})"
+)
+# "省消防安全委员会在省政府领导下，负责…": the unit, under whose lead it works, then its role verb
+IN_SENTENCE_UNDER = re.compile(
+    rf"(?P<actor>{_name_char}{{2,30}}?{_qualified})在[^。；]{{1,24}}?(?:{alt(_c['in_sentence']['under_ends'])})，?"
+    rf"(?:{_adverb})?(?P<verb>{alt(VERB_ROLES)})(?!{alt(_c['in_sentence']['verb_not_before'])})"
 )
 # a unit's name labelling its duties: "市应急局。负责…", "市经济信息委：负责…" (role responsible, lead for 牵头)
 IN_SENTENCE_LABEL = re.compile(rf"{_actor}[。：](?P<verb>{alt(_c['in_sentence']['label_verbs'])})")

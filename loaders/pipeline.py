@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kg.model import Assignment, Citation, DefaultClause, Document, Section, SourceFile, Span, Task, Term
 from loaders import patterns as P
-from loaders.actors import actor_cuts, sentence_actors
+from loaders.actors import actor_cuts, may_act, sentence_actors
 from loaders.attribution import Attribution, Role, parse_attribution
 from loaders.citations import find_citations, number_after
 from loaders.defaults import (backward_paragraph, default_line, default_paragraph, preamble_defaults,
@@ -283,7 +283,8 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     drafts.sort(key=lambda x: x[2].start)  # a letter before what it issues
     parents = {sec.id: sec.parent_id for sec in sections}
     leading = preamble_defaults(text, [r for hi, r in regions if hi is None])
-    tasks, defaults, attributing = _tasks(d, drafts, row_cuts, heading_attr, parents, leading, own_titles)
+    owners = {k: v for k, v in _title_owners(text, headings, sec_of).items() if k not in heading_attr}
+    tasks, defaults, attributing = _tasks(d, drafts, row_cuts, heading_attr, parents, leading, own_titles, owners)
     tasks, paraphrased = paraphrased_rows(d, doc_tables, row_cuts, tasks)
     extra = table_only_tasks(d, doc_tables, row_cuts, sections, paraphrased)
     if extra:
@@ -481,6 +482,8 @@ def _title_without(title: str) -> str:
 # a heading whose title introduces a list of the actor's duties: "X应当履行下列职责：", "X的主要任务如下："
 _LIST_LEAD = re.compile(rf"(?:{P.alt(cues()['in_sentence']['list_leads'])})[^，。；：\n]{{0,12}}[：:]\s*$")
 _UNIT_TITLE_KINDS = frozenset(cues()["in_sentence"]["unit_title_kinds"])
+_DUTY_TOPIC = 8  # characters at most between the unit's name and its 职责: 消防安全工作
+_DUTY_TITLE_END = re.compile(rf"(?:{P.alt(cues()['in_sentence']['duty_title_ends'])})[。：:]?$")
 _UNIT_TITLE_NOT_END = re.compile(rf"(?:{P.alt(cues()['in_sentence']['unit_title_not_ends'])})$")
 
 
@@ -488,6 +491,17 @@ def _unit_title(title: str) -> tuple[Role, ...]:
     """The units a heading's whole title names ("（四）市安全生产综合监管部门"), each responsible; else ().
     A title printed as a sentence (…县安委办。) is a duty, not a name."""
     name = title.strip().rstrip("：:")
+    duties = _DUTY_TITLE_END.search(name)
+    if duties:  # "（二）社区（村）安全生产监管职责。": the unit's duties follow, whatever its kind; the longest run
+        for cut in range(duties.start(), max(1, duties.start() - _DUTY_TOPIC), -1):  # of unit names it opens with
+            mentions, open_list = split_units(name[:cut])  # ("…街道办事处|消防安全工作职责"), a short topic between
+            if "，" in name[:duties.start()]:
+                break
+            if mentions and not open_list and may_act(name) and all(
+                    P.UNIT_SUFFIX.search(_title_without(m.name)) and is_unit_like(_title_without(m.name))
+                    for m in mentions):
+                return tuple(Role(m.name, "responsible", m.start, m.end) for m in mentions)
+        return ()
     if not name or _DUTY_END.search(name) or _UNIT_TITLE_NOT_END.search(name) or not is_unit_like(name) or P.SECTOR_WORD.fullmatch(name):
         return ()
     mentions, open_list = split_units(name)
@@ -495,6 +509,16 @@ def _unit_title(title: str) -> tuple[Role, ...]:
                                        or not P.UNIT_SUFFIX.search(_title_without(m.name)) for m in mentions):
         return ()
     return tuple(Role(m.name, "responsible", m.start, m.end) for m in mentions)
+
+
+def _title_owners(text: str, headings: list[Heading], sec_of: dict[int, str]) -> dict[str, Piece]:
+    """Headings whose title is a unit's name ("（二）县（市）区政府", "（一）街道办事处（乡镇政府）安全生产监管职责。"):
+    that unit answers for each task under it that names no actor of its own."""
+    out = {}
+    for i, h in enumerate(headings):
+        if (named := _unit_title(text[h.body_start:h.title_end])):
+            out[sec_of[i]] = Piece(h.body_start, h.title_end, Attribution(named, False), h.body_start)
+    return out
 
 
 def _heading_attributions(text: str, headings: list[Heading], sec_of: dict[int, str]) -> dict[str, Piece]:
@@ -505,10 +529,6 @@ def _heading_attributions(text: str, headings: list[Heading], sec_of: dict[int, 
         actors = sentence_actors(text[h.body_start:h.title_end]) if lead else ()
         if actors:  # "第四条 市消防安全委员会应当履行下列职责：" over (一)…(四): the actor answers for each item
             out[sec_of[i]] = Piece(h.body_start, h.title_end, Attribution(actors, False), h.body_start)
-            continue
-        if (named := _unit_title(text[h.body_start:h.title_end])):
-            # "（二）县（市）区政府\n具体负责对本行政区域内…": a title that is only a unit heads its duties
-            out[sec_of[i]] = Piece(h.body_start, h.title_end, Attribution(named, False), h.body_start)
             continue
         groups = bracket_groups(text, h.body_start, h.title_end)
         deadlines = []  # "1.开展危化品检查（省应急厅负责）（长期坚持）": the attribution is the bracket before
@@ -529,7 +549,8 @@ def _heading_attributions(text: str, headings: list[Heading], sec_of: dict[int, 
 
 
 def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[str, Piece],
-           parents: dict[str, str | None], leading: list[Piece] = (), own_titles: set[str] = frozenset()):
+           parents: dict[str, str | None], leading: list[Piece] = (), own_titles: set[str] = frozenset(),
+           owners: dict[str, Piece] | None = None):
     tasks: list[Task] = []
     defaults: list[DefaultClause] = []
     inherited: list[Assignment] = []
@@ -600,6 +621,9 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
         else:
             actors = sentence_actors(text[p.start:p.end])
             units = d.assignments(actors, p.start, "in_sentence")
+            owner = next((owners[up] for up in _ancestors(sid, parents) if up in owners), None) if owners else None
+            if not units and owner is not None:  # "（一）街道办事处（乡镇政府）安全生产监管职责。\n1.以…为指导，…"
+                units = d.assignments(owner.attribution.units, owner.attr_start, "in_sentence")
             if units:
                 source = units[0].source if all(u.source == units[0].source for u in units) else "in_sentence"
                 open_list = any("等" in u.name for u in units) or any(

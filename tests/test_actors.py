@@ -87,6 +87,12 @@ CASES = [
     ("辽阳市政府对全市行政区域内公共安全、安全生产工作负领导责任。", [("辽阳市政府", "responsible")]),
     ("各区、各部门要高度重视。", [("各区", "responsible"), ("各部门", "responsible")]),
     ("各县要组织开展排查。", [("各县", "responsible")]),
+    # the lead a unit works under is no part of its name
+    ("省消防安全委员会在省政府领导下，负责组织、协调全省消防工作。", [("省消防安全委员会", "responsible")]),
+    ("县安委会在县委、县政府领导下，负责研究部署全县安全生产工作。", [("县安委会", "responsible")]),
+    # a clause that organises others names no actor of its own
+    ("各县（市、区）政府要落实属地责任，组织公安、应急管理、市场监管等部门，开展联合检查。",
+     [("各县（市、区）政府", "responsible")]),
     # a group's make-up: the unit whose man heads it leads (not the name and title after it), the members support
     ("煤矿安全督查组，由市煤炭安全局孙伟任组长，成员由市煤炭安全局、市国土资源局、市公安局有关人员组成。",
      [("市煤炭安全局", "lead"), ("市国土资源局", "support"), ("市公安局", "support")]),
