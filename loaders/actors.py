@@ -179,8 +179,9 @@ def _actor_units(m: re.Match) -> list:
     return good if len(good) == len(mentions) else []
 
 
-_REQUESTED_START = "市县区省州盟旗镇乡街各"  # a unit asked by name begins with its level or 各
-_NAME_GOES_ON = "会各办成有直属"  # "市安委|会各成员单位", "市安委会|办公室"
+_REQUESTED_START = "市县区省州盟旗镇乡街各"
+_SHORT_NAMES = frozenset(cues()["units"]["short_names"])  # "请各县市区、…": a unit by its short name  # a unit asked by name begins with its level or 各
+_NAME_GOES_ON = "会各办成有直属门"  # "市安委|会各成员单位", "市安委会|办公室"
 _HEAD_GOES_ON = ("人民政府", "政府", "党委", "管委会")  # "请各乡镇|人民政府…": the name goes on with its head
 
 
@@ -221,7 +222,8 @@ def _requested(text: str, s: int) -> list[Role]:
     while True:  # "请各区县住建局、市安监总站、各有关单位切实做好…", "请各乡镇人民政府，高新区管委会及时…": each name
         stop = min([k for k in (text.find(c, a) for c in "，。；：、\n") if k >= 0] or [len(text)])
         e = next((e for e in range(a + 2, min(stop, a + 30) + 1)
-                  if P.UNIT_SUFFIX.search(text, a, e) and is_unit_like(text[a:e])
+                  if (P.UNIT_SUFFIX.search(text, a, e) or (text[a:e] in _SHORT_NAMES and e == stop))
+                  and is_unit_like(text[a:e])
                   and text[e:e + 1] not in _NAME_GOES_ON and not text.startswith(_HEAD_GOES_ON, e)
                   and not P.JOINT.search(text, a, e)), None)
         if e is None or e == len(text) or (e == stop and text[e] not in "、，"):

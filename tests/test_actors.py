@@ -87,6 +87,9 @@ CASES = [
     ("辽阳市政府对全市行政区域内公共安全、安全生产工作负领导责任。", [("辽阳市政府", "responsible")]),
     ("各区、各部门要高度重视。", [("各区", "responsible"), ("各部门", "responsible")]),
     ("各县要组织开展排查。", [("各县", "responsible")]),
+    # 请 asks units by their short names too, and a name goes on past 部 to 部门
+    ("请各县市区、市防指各成员单位按照IV级应急响应要求。", [("各县市区", "responsible"), ("市防指各成员单位", "responsible")]),
+    ("请各级各部门严格按照防汛应急响应的规定和要求，加强组织领导。", [("各级各部门", "responsible")]),
     # the lead a unit works under is no part of its name
     ("省消防安全委员会在省政府领导下，负责组织、协调全省消防工作。", [("省消防安全委员会", "responsible")]),
     ("县安委会在县委、县政府领导下，负责研究部署全县安全生产工作。", [("县安委会", "responsible")]),
