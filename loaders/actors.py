@@ -51,7 +51,8 @@ _LEAD_IN = re.compile("|".join(f"(?:{w})" for w in cues()["oversee_verbs"]["lead
 _PRONOUN_NOT_AFTER = tuple(cues()["in_sentence"]["pronoun_not_after"])
 _LEAD_AFTER_MODAL = re.compile(P.alt(cues()["in_sentence"]["lead_after_modal"]))
 _FILLERS = tuple(cues()["in_sentence"]["fillers"])
-_WHEN_AFTER = re.compile(rf"(?<=.{{2}})在[^，。；]{{1,12}}?(?:{P.alt(cues()['in_sentence']['when_ends'])})$")
+_WHEN_AFTER = re.compile(rf"(?<=.{{2}})(?:在[^，。；]{{1,12}}?(?:{P.alt(cues()['in_sentence']['when_ends'])})"
+                         rf"|{P.alt(cues()['in_sentence']['when_phrases'])})$")
 _PUSHING = tuple(cues()["in_sentence"]["pushing"])
 _PUSHED_START = tuple("各市县区镇乡省") + ("有关", "相关")  # bodies pushed are units named by level or 各, not 企业
 _PUSHED_MAX = 15

@@ -191,7 +191,8 @@ _time_modal = rf"(?:{alt(_c['in_sentence']['time_modals'])})(?=[每次当今明\
 # …not the 要 of 主要/重要, the 应 of 供应/相应 (a word the modal ends)
 _NOT_MODAL_AFTER = "".join(_c["in_sentence"]["modal_not_after"])
 # (a comma may part the actor from its modal in older notices: "市直各有关部门，要依照各自职责…")
-IN_SENTENCE_ACTOR = re.compile(rf"{_actor}，?(?:{_adverb})?(?<![{_NOT_MODAL_AFTER}])(?:(?:{_modal})(?![求点是急用知])|{_time_modal})")
+IN_SENTENCE_ACTOR = re.compile(rf"{_actor}，?(?:{_adverb})?(?<![{_NOT_MODAL_AFTER}])(?:(?:{_modal})(?![求点是急用知])|{_time_modal}"
+                               rf"|(?={alt(_c['in_sentence']['recurring'])}))")
 # an actor at the start of a clause followed by a role verb: "县消防救援大队负责业务指导" (role from VERB_ROLES)
 VERB_ROLES: dict[str, str] = dict(_c["in_sentence"]["verbs"])
 IN_SENTENCE_VERB = re.compile(

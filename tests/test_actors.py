@@ -87,6 +87,12 @@ CASES = [
     ("辽阳市政府对全市行政区域内公共安全、安全生产工作负领导责任。", [("辽阳市政府", "responsible")]),
     ("各区、各部门要高度重视。", [("各区", "responsible"), ("各部门", "responsible")]),
     ("各县要组织开展排查。", [("各县", "responsible")]),
+    # a recurring time after the actor acts as its modal; "X，请…" and "X接到本通知后，请…" ask X
+    ("各市县、各有关部门和单位每月15日前报送安全生产大检查情况。", [("各市县", "responsible"), ("各有关部门和单位", "responsible")]),
+    ("各级党委每季度、政府每月至少召开一次会议。", [("各级党委", "responsible")]),
+    ("各地安委办接到本通知后，请提前与省安委办联系。", [("各地安委办", "responsible")]),
+    ("督促企业每月开展自查。", []),
+    ("县安委会成员会议制度县安委会成员会议原则上每季度召开一次。", []),
     # 请 asks units by their short names too, and a name goes on past 部 to 部门
     ("请各县市区、市防指各成员单位按照IV级应急响应要求。", [("各县市区", "responsible"), ("市防指各成员单位", "responsible")]),
     ("请各级各部门严格按照防汛应急响应的规定和要求，加强组织领导。", [("各级各部门", "responsible")]),
