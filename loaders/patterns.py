@@ -108,7 +108,8 @@ DOC_NUMBER_TAIL = re.compile(_DOC_NUMBER_TAIL)
 ADDRESSEE_LINE = re.compile(r"^(?P<body>[^。！？]{2,200})[：:]$")
 ADDRESSEE_STARTS = ("各", "市", "县", "区", "省")  # how an addressee list may begin
 # a line that is only a 文号, perhaps in brackets under the title: "（晋市政办〔2025〕3号）"
-NUMBER_LINE = re.compile(rf"^[（(]?{DOC_NUMBER.pattern}[）)]?(?:签发人[：:][\u4e00-\u9fff、]{{1,20}})?$")  # 签发人 beside it
+# …perhaps after its urgency grade, printed before it on the same line ("急 甬农电〔2020〕4号")
+NUMBER_LINE = re.compile(rf"^(?:{alt(cues()['documents']['telegram_grades'] + ['急'])})?[（(]?{DOC_NUMBER.pattern}[）)]?(?:签发人[：:][\u4e00-\u9fff、]{{1,20}})?$")  # 签发人 beside it
 # the document-type word a title ends with
 TITLE_END = re.compile(r"(?:通知|批复|意见|决定|函|报告|方案|办法|规定|要点|通报|请示|公告|通告|解读|规划|细则|纪要|复函|计划)$")
 CC_LINE = re.compile(r"^抄送[：:](?P<body>.*)$")

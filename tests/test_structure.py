@@ -215,6 +215,9 @@ def test_title_only_items(body, expected):
 
 
 HEADERS = [
+    # the urgency grade printed before the 文号 on its line
+    ("急 甬农电〔2020〕4号\n宁波市农业农村局\n关于做好渔业安全生产工作的紧急通知\n各区县（市）农业农村局：\n",
+     ("甬农电〔2020〕4号", "关于做好渔业安全生产工作的紧急通知", "宁波市农业农村局", ("各区县（市）农业农村局",))),
     # (raw header lines, (文号, title, issuer, addressees)); a paragraph a line, no blank lines (text from a .docx)
     ("朔州市人民政府文件\n朔政发〔2025〕7号\n朔州市人民政府\n关于进一步加强安全生产工作的通知\n各县（市、区）人民政府：\n",
      ("朔政发〔2025〕7号", "关于进一步加强安全生产工作的通知", "朔州市人民政府", ("各县（市、区）人民政府",))),
