@@ -184,7 +184,7 @@ KIND_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
 _modal = alt(_c["in_sentence"]["modals"])
 _adverb = alt(_c["in_sentence"]["adverbs"])
 # an actor at the start of a sentence followed by a modal: "各级各部门要…", "市17个专项应急指挥部年内都要…"
-_name_char = rf"[^，。；：！？、{_O}{_C}\n]"  # a character of a name outside its brackets
+_name_char = rf"[^，。；：！？、|{_O}{_C}\n]"  # a character of a name outside its brackets
 _qualified = rf"(?:{_QUALIFIER.replace('?P<inner>', '?:')}{_name_char}{{0,20}}?)?"  # "（市、区）人民政府"
 _actor = rf"(?P<actor>{_name_char}{{1,40}}?{_qualified}{_qualified}(?:[、和及]{_name_char}{{1,30}}?{_qualified})*?)"  # 各市（地）人民政府（行署）
 # "县安委会各成员单位于每月25日前将…报送": 于 before a time works as a modal

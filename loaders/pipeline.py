@@ -23,7 +23,7 @@ from loaders.pdf_text import is_page_number
 from loaders.sections import Heading, find_headings
 from loaders.script import restore, simplified
 from loaders.sectors import GENERAL, classify, title_sector
-from loaders.table_tasks import match_rows, paraphrased_rows, row_for, row_units, table_only_tasks
+from loaders.table_tasks import inline_row, match_rows, paraphrased_rows, row_for, row_units, table_only_tasks
 from loaders.tables import Table, TableRow, find_tables
 from loaders.tasks import Piece, bracket_groups, deadline_only, segment, skip_space
 from loaders.units import canonical_name, is_unit_like, split_units, unit_kind
@@ -618,6 +618,9 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
         elif row is not None:
             units, open_list = row_units(d, row)
             source = "table"
+        elif (inline := inline_row(text, p.start, p.end)) is not None:  # "…清单。|市安委办|1月20日前||"
+            units, source = d.assignments(inline[0].units, inline[1], "table"), "table"
+            open_list = inline[0].open_list
         else:
             actors = sentence_actors(text[p.start:p.end])
             units = d.assignments(actors, p.start, "in_sentence")

@@ -20,13 +20,13 @@ from loaders.actors import joint_partners, sentence_actors
 from loaders.attribution import parse_attribution
 from loaders.normalize import clean, spaced_unit_list, squash
 from loaders.tables import Table, TableRow, restatements
-from loaders.tasks import Piece, skip_space
+from loaders.tasks import Piece, deadline_only, skip_space
 from loaders.units import canonical_name, is_unit_like, unit_kind
 
 if TYPE_CHECKING:
     from loaders.pipeline import _Doc as Doc
 
-__all__ = ["match_rows", "row_for", "row_units", "paraphrased_rows", "table_only_tasks"]
+__all__ = ["match_rows", "row_for", "row_units", "paraphrased_rows", "table_only_tasks", "inline_row"]
 
 
 _FULL_STOPS = "。！？；"  # a restated text ending in one of these may be followed by a task of its own
@@ -199,3 +199,23 @@ def table_only_tasks(d: Doc, doc_tables, row_cuts, sections, paraphrased: set[in
                 sectors=tuple(sectors),
             ))
     return out
+
+
+def inline_row(text: str, a: int, b: int):
+    """A table row a copy ran into its task's paragraph, cells behind bars ("1.制定…清单。|市安委办（工作专班办公室）|
+    1月20日前||"): the attribution of its first cell after the task's that reads as units, and where that cell
+    begins (clean offset); None when the piece holds no bar or no such cell."""
+    if "|" not in text[a:b]:
+        return None
+    pos = text.index("|", a, b) + 1
+    while pos < b:
+        end = text.find("|", pos, b)
+        end = b if end < 0 else end
+        cell = text[pos:end].strip()
+        if cell and not deadline_only(cell):
+            found = parse_attribution(cell, table=True)
+            if found is not None and found.units and all(is_unit_like(r.name) for r in found.units):
+                return found, pos + (len(text[pos:end]) - len(text[pos:end].lstrip()))
+            return None  # the first cell after the task's names no unit: no row of a task table
+        pos = end + 1
+    return None

@@ -320,6 +320,20 @@ def test_a_table_copied_one_cell_a_line_with_a_bar_before_each_cell_but_the_firs
         ("第一组|市安监局|雁塔区|", [("市安监局", "lead")]), ("第二组|市规划局|灞桥区|", [("市规划局", "lead")])]
 
 
+@pytest.mark.parametrize("item,expected", [
+    # a row a copy ran into its item's paragraph, cells behind bars: the first cell after the task's naming units
+    ("1.制定全市专项整治工作任务清单，分解落实到县区、部门。|市安委办|1月20日前||", [("市安委办", "responsible", "table")]),
+    ("1.制定行业领域工作任务清单。|市级各专委会办公室、市生态环境局|2月10日前|",
+     [("市级各专委会办公室", "responsible", "table"), ("市生态环境局", "responsible", "table")]),
+    ("1.开展联合检查。|2月10日前|市应急局牵头，市公安局配合|", [("市应急局", "lead", "table"), ("市公安局", "support", "table")]),
+    ("1.开展联合检查。|按月调度|市应急局|", []),  # the first cell after the task's names no unit: no row
+])
+def test_a_row_run_into_its_items_paragraph(item, expected):
+    d = load_text(BODY + "三、任务清单\n" + item + "\n", "x.txt").documents[0]
+    got = [[(a.name, a.role, a.source) for a in t.assignments] for t in d.tasks if t.section_id.endswith(item[0])]
+    assert got == [expected]
+
+
 def test_a_space_separated_table_with_the_unit_column_first_and_no_addressee_above():
     # a page that starts with the table: the body holds it whole; 涉及部门 / 职责分工 columns; …等有关市直部门
     raw = ("烟花爆竹安全监管\n序号 涉及部门 职责分工\n1 市公安局 负责烟花爆竹运输通行证发放和运输路线确定工作。\n"
