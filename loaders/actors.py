@@ -14,7 +14,7 @@ from loaders.attribution import Role, parse_attribution, supervised_list
 from loaders.lexicon import cues
 from loaders.units import end_before_object, is_unit_like, split_units
 
-__all__ = ["sentence_actors", "actor_cuts", "joint_partners", "may_act"]
+__all__ = ["sentence_actors", "actor_cuts", "joint_partners", "may_act", "overseen"]
 
 _BY = re.compile(rf"(?:^|(?<=[。；，\n])|(?<=[\u4e00-\u9fff]))(?<![{''.join(cues()['in_sentence']['by_not_after'])}])"
                  rf"(?:{P.alt(cues()['in_sentence']['by'])})(?![于此衷])(?P<units>[^，。；]{{2,40}}?)"
@@ -184,6 +184,12 @@ _REQUESTED_START = "市县区省州盟旗镇乡街各"
 _SHORT_NAMES = frozenset(cues()["units"]["short_names"])  # "请各县市区、…": a unit by its short name  # a unit asked by name begins with its level or 各
 _NAME_GOES_ON = "会各办成有直属门"  # "市安委|会各成员单位", "市安委会|办公室"
 _HEAD_GOES_ON = ("人民政府", "政府", "党委", "管委会")  # "请各乡镇|人民政府…": the name goes on with its head
+
+
+def overseen(text: str) -> list[Role] | None:
+    """When `text` opens with a verb of oversight ("督促企业落实…", "负责监督各有关责任单位…"): the bodies it
+    oversees, responsible ([] when it names none); None when it opens with no such verb."""
+    return _oversight(text, 0)
 
 
 def may_act(name: str) -> bool:

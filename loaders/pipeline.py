@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kg.model import Assignment, Citation, DefaultClause, Document, Section, SourceFile, Span, Task, Term
 from loaders import patterns as P
-from loaders.actors import actor_cuts, may_act, sentence_actors
+from loaders.actors import actor_cuts, may_act, overseen, sentence_actors
 from loaders.attribution import Attribution, Role, parse_attribution
 from loaders.citations import find_citations, number_after
 from loaders.defaults import (backward_paragraph, default_line, default_paragraph, preamble_defaults,
@@ -626,7 +626,11 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
             units = d.assignments(actors, p.start, "in_sentence")
             owner = next((owners[up] for up in _ancestors(sid, parents) if up in owners), None) if owners else None
             if not units and owner is not None:  # "（一）街道办事处（乡镇政府）安全生产监管职责。\n1.以…为指导，…"
-                units = d.assignments(owner.attribution.units, owner.attr_start, "in_sentence")
+                bodies = overseen(text[p.start:p.end])  # "5.督促内设机构…履行…": the owner oversees them
+                roles = owner.attribution.units if bodies is None else \
+                    tuple(replace(r, role="oversee") for r in owner.attribution.units)
+                units = d.assignments(roles, owner.attr_start, "in_sentence") \
+                    + d.assignments(bodies or (), p.start, "in_sentence")
             if units:
                 source = units[0].source if all(u.source == units[0].source for u in units) else "in_sentence"
                 open_list = any("等" in u.name for u in units) or any(
