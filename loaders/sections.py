@@ -106,8 +106,9 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
     candidates.sort()
     stack: list[tuple[str, int]] = []
     last: dict[str, int] = {}  # numbering may run on across parents: 一、(一)(二) 二、(三)(四)
+    fragment = False  # the first heading opened a list the text began inside of
     out: list[Heading] = []
-    for pos, mend, style, n, line_end in candidates:
+    for i, (pos, mend, style, n, line_end) in enumerate(candidates):
         ordinal = _ordinal(style, n)
         styles = [s for s, _ in stack]
         if style in styles:
@@ -117,9 +118,44 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
             stack = stack[:k] + [(style, ordinal)]
         elif ordinal == 1 or (ordinal == last.get(style, -9) + 1 and stack):
             stack.append((style, ordinal))
+        elif not out and _run_from(candidates, i):  # a text that begins inside a numbered list
+            stack.append((style, ordinal))
+            fragment = True
+        elif fragment and _restarts_under(candidates, i, styles):  # …then "六、要求" over (一)(二)…: a new top
+            stack = [(style, ordinal)]
         else:
             continue
         last[style] = ordinal
         title, tend = _title(text, style, mend, line_end)
         out.append(Heading(pos, mend, tend, style, ordinal, number_label(style, n), title, len(stack)))
     return out
+
+
+_RUN = 3  # items counting on from the first that open a text cut before its 一/1 (page 2 of a copied article)
+
+
+def _run_from(candidates: list, i: int) -> bool:
+    """Whether the candidate at i, each at a line's start, is followed by the next ordinals of its style
+    (（五）…（六）…（七）): a text that begins inside a numbered list."""
+    pos, _, style, n, _ = candidates[i]
+    want = _ordinal(style, n)
+    seen = 0
+    for p, _, st, m, _ in candidates[i:]:
+        if st != style:
+            continue
+        if _ordinal(st, m) != want:
+            return False
+        seen += 1
+        want += 1
+        if seen >= _RUN:
+            return True
+    return False
+
+
+def _restarts_under(candidates: list, i: int, styles: list[str]) -> bool:
+    """Whether the next candidate after i is a level already open, counting again from 1 ("六、要求" / "（一）…"
+    after "（三）（四）"): the candidate at i is a higher level the text began inside of."""
+    if i + 1 >= len(candidates):
+        return False
+    _, _, st, m, _ = candidates[i + 1]
+    return st in styles and st != candidates[i][2] and _ordinal(st, m) == 1

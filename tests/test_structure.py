@@ -95,6 +95,12 @@ HEADINGS = [
     # out-of-sequence markers are text, not headings
     ("一、总体\n（市、区）政府\n3.不是标题", [("一", "总体", 1)]),
     ("（二）不从二开始\n一、开始", [("一", "开始", 1)]),
+    ("（二）不从二开始\n（三）仍是两项\n一、开始", [("一", "开始", 1)]),
+    # a text that begins inside a numbered list (page 2 of a copied article): three items counting on open it, and
+    # a higher level the text began inside of opens where items count again from 1 under it
+    ("（五）民爆器材。要加强\n（六）建筑领域。以预防\n（七）特种设备。负责\n六、要求\n（一）提高认识。开展\n（二）明确职责。各地",
+     [("(五)", "民爆器材", 1), ("(六)", "建筑领域", 1), ("(七)", "特种设备", 1), ("六", "要求", 1),
+      ("(一)", "提高认识", 2), ("(二)", "明确职责", 2)]),
 ]
 
 
