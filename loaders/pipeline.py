@@ -456,6 +456,9 @@ def _regions(headings: list[Heading], start: int, end: int) -> list[tuple[int | 
     return out
 
 
+_DUTY_OPENER = re.compile(P.alt(cues()["in_sentence"]["duty_openers"]))
+
+
 def _letter_tasks(d: _Doc, start: int, end: int) -> list[tuple[str, tuple[str, ...], Piece]]:
     """A document without numbered items (a reply letter): each sentence that tasks someone."""
     out = []
@@ -467,8 +470,8 @@ def _letter_tasks(d: _Doc, start: int, end: int) -> list[tuple[str, tuple[str, .
         sent = text[a:b]
         if re.search(r"收悉|批复如下|通知如下|函复如下", sent):
             continue
-        if P.PRONOUN.search(sent) or sentence_actors(sent):  # "各牵头单位要…", "市安委办将…", "市应急局负责汇总"
-            out.append((f"{d.id}/_", (), Piece(a, b)))
+        if P.PRONOUN.search(sent) or sentence_actors(sent) or _DUTY_OPENER.match(sent):  # "各牵头单位要…",
+            out.append((f"{d.id}/_", (), Piece(a, b)))  # "市安委办将…", "市应急局负责汇总", "要加强值班值守…"
     return out
 
 

@@ -485,3 +485,13 @@ def test_a_joint_notice_signs_with_each_issuer_on_a_line_of_its_own():
     assert (d.issuer, d.date) == ("南阳市交通运输局南阳市公安局交通警察支队", "2025-01-08")
     assert [t.text for t in d.tasks] == ["强化源头管理。各县（市、区）交通运输局要督促道路客运企业落实主体责任。"]
     assert d.unplaced == ()
+
+
+def test_a_letters_sentence_asking_for_something_of_no_one_is_a_task_with_no_unit():
+    from loaders import load_text
+
+    raw = ("高平市人民政府办公室关于做好防汛工作的通知\n各乡镇人民政府：\n近期降雨频繁，防汛形势严峻。\n"
+           "各乡镇要加强巡查，及时转移群众。\n要加强值班值守，确保信息畅通。\n高平市人民政府办公室\n2024年6月1日\n")
+    doc = load_text(raw, "t.txt").documents[0]
+    assert [(t.text, [a.name for a in t.assignments]) for t in doc.tasks] == [
+        ("各乡镇要加强巡查，及时转移群众。", ["各乡镇"]), ("要加强值班值守，确保信息畅通。", [])]
