@@ -36,6 +36,8 @@ _OVERSEE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:(?:负
                       r"|加强(?:指导督促|督促指导|督促|指导)(?![和与]))")  # "加强指导督促"; not 加强监督管理
 _SHARED_AFTER = re.compile(P.alt(w for w, r in P.VERB_ROLES.items() if r == "shared"))
 _REQUEST = "请"
+_NOT_ASKING = ("请示",)
+_ADDRESSEES = next(iter(sorted(P.PLURAL_PRONOUNS)))  # 你们: every addressee (a bare 请 asks them)
 _ASKING = tuple(cues()["in_sentence"]["asking"])  # what may stand before the unit asked to act
 _JOINT_ROLE = cues()["in_sentence"]["joint_role"]  # the partners of "X会同Y…" (X leads)
 _ROLE_AT_END = re.compile(rf"(?:{P.ROLE_PHRASE.pattern})$")
@@ -335,7 +337,11 @@ def _mentions(text: str) -> tuple[Role, ...]:
         if not found and (m := P.IN_SENTENCE_FOR.match(text, s)) and (good := _actor_units(m)):
             found = [(m, good)]  # "X对本行政区域内的…（…）…负总责"
         if not found and text.startswith(_REQUEST, s):  # "请各成员单位确定1名联络员。": asked, so answerable
-            out += _requested(text, s)
+            asked = _requested(text, s)
+            if not asked and not P.PRONOUN.match(text, s + 1) and not text.startswith(_NOT_ASKING, s) \
+                    and (s == 0 or text[s - 1] in "。；！？\n"):  # a sentence's own, not "X，请…" (X is asked)
+                asked = [Role(_ADDRESSEES, "responsible", s, s + 1)]  # "请认真贯彻执行": whom the letter addresses
+            out += asked
             continue
         push = next((w for w in _PUSHING if text.startswith(w, s)), None) if s == 0 or text[s - 1] in "。；！？\n" \
             else None  # at a sentence start (after a comma the sentence's own actor pushes)

@@ -175,6 +175,8 @@ class _Doc:
             elif P.PRONOUN.fullmatch(r.name) and self.addressees:
                 who = self.addressees if r.name in P.PLURAL_PRONOUNS else self.addressees[:1]
                 named = [(*x, "addressee") for x in who]
+            elif P.PRONOUN.fullmatch(r.name) and r.start >= 0 and self.text[a:b] != r.name:
+                named = []  # a bare 请 (whom the letter addresses) in a document with no addressee line
             for name, rs, re_, src in named:
                 canonical, function = canonical_name(name, self.fr.jurisdiction)
                 out.append(Assignment(name=name, canonical=canonical, role=r.role, kind=unit_kind(name),

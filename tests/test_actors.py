@@ -43,8 +43,11 @@ CASES = [
     ("请各成员单位确定1名联络员。", [("各成员单位", "responsible")]),
     ("各县区政府是本辖区森林防灭火工作的责任主体。", [("各县区政府", "responsible")]),
     ("请市安委会各成员单位加强检查。", [("市安委会各成员单位", "responsible")]),
-    ("请认真组织实施。", []),  # a request to no one by name
-    ("请依法依规按程序办理。", []),
+    # a request to no one by name asks whom the letter addresses (你们: every addressee), at a sentence's start
+    ("请认真组织实施。", [("你们", "responsible")]),
+    ("请依法依规按程序办理。", [("你们", "responsible")]),
+    ("各地安委办接到本通知后，请提前与省安委办联系。", [("各地安委办", "responsible")]),
+    ("请示如下：", []),
     ("各县（市、区）卫生健康局要督促医疗机构落实消防安全责任制。", [("各县（市、区）卫生健康局", "oversee"), ("医疗机构", "responsible")]),
     ("建设单位要督促施工单位落实动火作业审批。", [("建设单位", "oversee"), ("施工单位", "responsible")]),
     ("充分发挥保险机构参与企业风险管控和事故预防功能。", []),  # 参与 after a name is no role verb

@@ -495,3 +495,16 @@ def test_a_letters_sentence_asking_for_something_of_no_one_is_a_task_with_no_uni
     doc = load_text(raw, "t.txt").documents[0]
     assert [(t.text, [a.name for a in t.assignments]) for t in doc.tasks] == [
         ("各乡镇要加强巡查，及时转移群众。", ["各乡镇"]), ("要加强值班值守，确保信息畅通。", [])]
+
+
+def test_a_bare_request_asks_the_addressees():
+    from loaders import load_text
+
+    raw = ("高平市人民政府办公室关于印发防汛预案的通知\n各乡镇人民政府，市直各有关单位：\n"
+           "现将《防汛预案》印发给你们，请认真贯彻执行。\n高平市人民政府办公室\n2024年6月1日\n")
+    doc = load_text(raw, "t.txt").documents[0]
+    assert [[(a.name, a.source) for a in t.assignments] for t in doc.tasks] == [
+        [("各乡镇人民政府", "addressee"), ("市直各有关单位", "addressee")]]
+    # with no addressee line, a bare 请 names no one
+    doc = load_text("一、加强巡查\n请认真贯彻执行。\n", "t.txt").documents[0]
+    assert [t.assignments for t in doc.tasks] == [()]
