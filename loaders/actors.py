@@ -58,6 +58,7 @@ _WHEN_AFTER = re.compile(rf"(?<=.{{2}})(?:在[^，。；]{{1,12}}?(?:{P.alt(cues
 _PUSHING = tuple(cues()["in_sentence"]["pushing"])
 _PUSHED_START = tuple("各市县区镇乡省") + ("有关", "相关")  # bodies pushed are units named by level or 各, not 企业
 _PUSHED_MAX = 15
+_PUSH_ADVERB = re.compile(P.alt(cues()["in_sentence"]["push_adverbs"]))
 _PERSON_TAILS = tuple(cues()["units"]["person_tails"]) + ("负责人",)
 _SUPERVISED_ENDS = tuple(cues()["oversee_verbs"]["supervised_ends"])
 _MODAL_END = re.compile(rf"(?:{P.alt(cues()['in_sentence']['modals'])})$")
@@ -343,12 +344,18 @@ def _mentions(text: str) -> tuple[Role, ...]:
                 asked = [Role(_ADDRESSEES, "responsible", s, s + 1)]  # "请认真贯彻执行": whom the letter addresses
             out += asked
             continue
-        push = next((w for w in _PUSHING if text.startswith(w, s)), None) if s == 0 or text[s - 1] in "。；！？\n" \
-            else None  # at a sentence start (after a comma the sentence's own actor pushes)
+        lead_in = _PUSH_ADVERB.match(text, s)  # "全面推动各级党委政府、有关部门和企事业单位…"
+        push = next((w for w in _PUSHING if text.startswith(w, lead_in.end() if lead_in else s)), None) \
+            if s == 0 or text[s - 1] in "。；！？\n" else None  # at a sentence start (after a comma the sentence's own
+        if push and lead_in:                                   # actor pushes)
+            push = lead_in.group(0) + push
         if not found and push:  # "推动各镇（街道）、有关部门…定期开展…": the bodies pushed answer for it
             stop = min([k for k in (text.find(c, s) for c in "，。；：\n") if k >= 0] or [len(text)])
             bodies = _bodies(text, s + len(push), min(stop, s + len(push) + 40))
-            if all(len(r.name) <= _PUSHED_MAX and r.name.startswith(_PUSHED_START) and r.end < stop for r in bodies):
+            if bodies and all(len(r.name) <= _PUSHED_MAX and r.end < stop for r in bodies) \
+                    and all(r.name.startswith(_PUSHED_START) for r in bodies[:1]) \
+                    and all(r.name.startswith(_PUSHED_START) or r.name.endswith(_SUPERVISED_ENDS) for r in bodies[1:]):
+                # (bodies named by level or 各 first: "推动各级党委政府、有关部门和企事业单位…", not "督促企业…")
                 out += bodies  # (a name the clause ends with is what is pushed, no actor)
             continue
         if not found and (s == 0 or text[s - 1] in _LABEL_AFTER):  # "市应急局。负责…" at a sentence start

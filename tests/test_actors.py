@@ -90,6 +90,10 @@ CASES = [
     ("辽阳市政府对全市行政区域内公共安全、安全生产工作负领导责任。", [("辽阳市政府", "responsible")]),
     ("各区、各部门要高度重视。", [("各区", "responsible"), ("各部门", "responsible")]),
     ("各县要组织开展排查。", [("各县", "responsible")]),
+    # bodies a sentence pushes, after an adverb; named by level or 各 first, then perhaps ones that implement
+    ("全面推动各级党委政府、有关部门和企事业单位落实责任。",
+     [("各级党委政府", "responsible"), ("有关部门", "responsible"), ("企事业单位", "responsible")]),
+    ("进一步推动安全生产改革发展。", []),
     # a recurring time after the actor acts as its modal; "X，请…" and "X接到本通知后，请…" ask X
     ("各市县、各有关部门和单位每月15日前报送安全生产大检查情况。", [("各市县", "responsible"), ("各有关部门和单位", "responsible")]),
     ("各级党委每季度、政府每月至少召开一次会议。", [("各级党委", "responsible")]),
