@@ -60,6 +60,7 @@ _PUSHED_START = tuple("各市县区镇乡省") + ("有关", "相关")  # bodies 
 _PUSHED_MAX = 15
 _PUSH_ADVERB = re.compile(P.alt(cues()["in_sentence"]["push_adverbs"]))
 _PERSON_TAILS = tuple(cues()["units"]["person_tails"]) + ("负责人",)
+_PUSHED_PEOPLE = _PERSON_TAILS + ("领导", "干部")  # "督导县级党委政府领导定期…": people are pushed, not the units
 _SUPERVISED_ENDS = tuple(cues()["oversee_verbs"]["supervised_ends"])
 _MODAL_END = re.compile(rf"(?:{P.alt(cues()['in_sentence']['modals'])})$")
 _LABEL_AFTER = "。；\n"  # where a labelled duty ("市应急局。负责…") may begin
@@ -158,15 +159,18 @@ def _with_oversight(text: str, r: Role) -> list[Role]:
 def _actor_units(m: re.Match) -> list:
     """The unit mentions of an actor match, or [] when any part of it is not a unit."""
     actor = m.group("actor")
+    shift = 0
+    push = next((w for w in _PUSHING if actor.startswith(w)), None)  # "…，督导县级党委常委会每季度要…": those pushed
+    if push and actor.startswith(_PUSHED_START, len(push)) and is_unit_like(actor[len(push):]):
+        actor, shift = actor[len(push):], len(push)
     by = _BY_INSIDE.search(actor)  # "燃气管道更新改造由市住建局负责": the actor is 市住建局 (found by _BY)
     if (_SKIP_ACTOR.match(actor) and actor not in P.ENTERPRISE_NAMES) or "，" in actor \
             or (by and is_unit_like(actor[by.end():])) or actor.endswith(_PERSON_TAILS):
         return []  # "…政府及其部门主要领导负总责": a person, not a unit, acts
-    shift = 0
     number = P.LINE_START_MARKER.match(actor)  # "…工作。1. 由市应急局负责…" on a line a copy collapsed
     if number and is_unit_like(actor[number.end():].lstrip()):
         rest = actor[number.end():].lstrip()
-        actor, shift = rest, len(actor) - len(rest)
+        actor, shift = rest, shift + len(actor) - len(rest)
     for word in _ASKING:  # "请各地于5月20日前将…报送我局", "…，要求县安委办牵头…", "副区长要求“请区安委办…"
         k = actor.rfind(word)
         rest = actor[k + len(word):].lstrip("“\"‘")
@@ -353,6 +357,7 @@ def _mentions(text: str) -> tuple[Role, ...]:
             stop = min([k for k in (text.find(c, s) for c in "，。；：\n") if k >= 0] or [len(text)])
             bodies = _bodies(text, s + len(push), min(stop, s + len(push) + 40))
             if bodies and all(len(r.name) <= _PUSHED_MAX and r.end < stop for r in bodies) \
+                    and not text.startswith(_PUSHED_PEOPLE, bodies[-1].end) \
                     and all(r.name.startswith(_PUSHED_START) for r in bodies[:1]) \
                     and all(r.name.startswith(_PUSHED_START) or r.name.endswith(_SUPERVISED_ENDS) for r in bodies[1:]):
                 # (bodies named by level or 各 first: "推动各级党委政府、有关部门和企事业单位…", not "督促企业…")

@@ -77,7 +77,8 @@ def widen(s: str) -> str:
 _STOP = re.compile(r"(?<=[\u4e00-\u9fff”）])(?<![一二三四五六七八九十〇零])\.(?=[\u4e00-\u9fff“（])")
 
 
-_TOKEN = re.compile(r"\*\*|[\s\u3000]+|[^\s\u3000*]+|\*")
+# a run of three or more stars between two ideographs is a name a web copy masked ("学习***总书记…"), not emphasis
+_TOKEN = re.compile(r"(?<=[\u4e00-\u9fff])\*{3,}(?=[\u4e00-\u9fff])|\*\*|[\s\u3000]+|[^\s\u3000*]+|\*")
 _SPACE_RUN = re.compile(r"[\s\u3000]+")
 _SPACE_OR_STAR = re.compile(r"[\s\u3000*]")  # a line without these is one plain token
 # what a paragraph's bracket depth counts: not 〔〕, which hold a 文号's year and never wrap a line (a web copy that

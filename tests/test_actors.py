@@ -94,6 +94,11 @@ CASES = [
     ("全面推动各级党委政府、有关部门和企事业单位落实责任。",
      [("各级党委政府", "responsible"), ("有关部门", "responsible"), ("企事业单位", "responsible")]),
     ("进一步推动安全生产改革发展。", []),
+    # …and after a comma, before the modal of those pushed
+    ("坚持以上率下，督导县（市、区）级党委常委会、政府常务会每季度要专题研究一次安全生产工作。",
+     [("县（市、区）级党委常委会", "responsible"), ("政府常务会", "responsible")]),
+    ("督导组要每月开展一次检查。", [("督导组", "responsible")]),
+    ("督导县级党委政府领导定期组织专题会议。", []),  # people are pushed
     # a recurring time after the actor acts as its modal; "X，请…" and "X接到本通知后，请…" ask X
     ("各市县、各有关部门和单位每月15日前报送安全生产大检查情况。", [("各市县", "responsible"), ("各有关部门和单位", "responsible")]),
     ("各级党委每季度、政府每月至少召开一次会议。", [("各级党委", "responsible")]),

@@ -121,6 +121,8 @@ CASES = [
     ("市安委会办公室统筹，各专委会具体负责",
      [("市安委会办公室", "lead", "committee"), ("各专委会", "responsible", "committee")], False),
     ("责任单位：市应急局；协同单位：市公安局", [("市应急局", "responsible", "department"), ("市公安局", "support", "department")], False),
+    ("牵头责任单位：县委宣传部、县应急管理局，协同责任单位：县安委会各成员单位",
+     [("县委宣传部", "lead", "party"), ("县应急管理局", "lead", "department"), ("县安委会各成员单位", "support", "committee")], False),
     ("市应急局负责指导，各县区负责落实", [("市应急局", "oversee", "department"), ("各县区", "responsible", "government")], False),
     ("省安委会有关成员单位按职责分工指导督促企业落实",
      [("省安委会有关成员单位", "oversee", "vague"), ("企业", "responsible", "enterprise")], False),
@@ -164,6 +166,14 @@ def test_a_default_that_says_it_will_not_be_noted_again():
     a = parse_attribution("市委组织部、各有关部门分工负责；以下各项工作均需各县区、兰州高新区具体落实，不再注明")
     assert [(u.name, u.role) for u in a.units] == [("市委组织部", "shared"), ("各有关部门", "shared")]
     assert [(u.name, u.role) for u in a.defaults] == [("各县区", "responsible"), ("兰州高新区", "responsible")]
+
+
+def test_a_default_that_says_it_will_not_be_repeated():
+    a = parse_attribution("县委宣传部牵头，县安委会各成员单位协同。各镇（园区）落实属地管理责任，"
+                          "以下均需各乡镇（园区）落实属地管理责任，不再重复列出")
+    assert [(u.name, u.role) for u in a.units] == [("县委宣传部", "lead"), ("县安委会各成员单位", "support"),
+                                                  ("各镇（园区）", "responsible")]
+    assert [(u.name, u.role) for u in a.defaults] == [("各乡镇（园区）", "responsible")]
 
 
 @pytest.mark.parametrize("content", [

@@ -104,6 +104,8 @@ def test_split_units_on_conjunctions(text, expected):
     ("市应急局", True),
     ("各县（市、区）不再单独", False),  # a clause that cancels, not a unit (units.never_within)
     ("各县区无需", False),
+    ("区政府主要负责人每季度至少组", False),  # a person, and a time
+    ("县级党委政府领导定期组织专题会", False),
 ])
 def test_is_unit_like(name, expected):
     from loaders.units import is_unit_like
