@@ -78,12 +78,18 @@ def _piece_head(line: str, start: int, end: int) -> tuple[int, int] | None:
 _UNSPACED = re.compile(r"(?<=[。；：！？])(?:(?P<top>[一二三四五六七八九十]{1,3})、|（(?P<sub>[一二三四五六七八九十]{1,3})）)")
 
 
+# a head a copy glued together: "…办公厅文件渝办发[2012]238号各区县（自治县）人民政府，…：当前，…"
+_GLUED_NUMBER = re.compile(rf"(?:^|(?<=文件)){P.DOC_NUMBER.pattern}")
+_HEAD_REACH = 80  # where the 文号 of a glued head may begin
+
+
 def _unspaced(line: str) -> list[int]:
     """Where the numbered items of a long line with no space in it begin, right after a sentence end: each
-    style counting 一, 二, 三… ((一) again from 一 under each item), two items at least; [] for none."""
+    style counting 一, 二, 三… ((一) again from 一 under each item), two items at least, or one announced
+    ("通知如下：一、…"); [] for none. A head glued before them is cut too: its 文号 and addressee list."""
     if len(line) < _COLLAPSED_LINE:
         return []
-    cuts: list[int] = []
+    cuts = _glued_head(line)
     last = {"top": 0, "sub": 0}
     for m in _UNSPACED.finditer(line):
         style = "top" if m.group("top") else "sub"
@@ -93,7 +99,22 @@ def _unspaced(line: str) -> list[int]:
             last[style] = n
             if style == "top":
                 last["sub"] = 0
-    return cuts if last["top"] >= 2 or len(cuts) >= 2 else []
+    items = len(cuts) - len(_glued_head(line))
+    if last["top"] >= 2 or items >= 2 or (items == 1 and line.endswith("如下：", 0, cuts[-1])):
+        return cuts
+    return _glued_head(line)
+
+
+def _glued_head(line: str) -> list[int]:
+    """Where a head glued onto the line is cut: around its 文号, after the addressee list that follows it."""
+    number = _GLUED_NUMBER.search(line, 0, _HEAD_REACH)
+    if number is None or number.start() > _HEAD_REACH - 20:
+        return []
+    cuts = [number.start(), number.end()] if number.start() else [number.end()]
+    opening = _OPENING.match(line, number.end())
+    if line.startswith(P.ADDRESSEE_STARTS, number.end()) and opening and opening.end() < len(line):
+        cuts.append(opening.end())  # "各区县（自治县）人民政府，市政府有关部门：|当前，…"
+    return cuts
 
 
 def _gaps(line: str) -> list[tuple[int, int]]:

@@ -166,6 +166,8 @@ def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> 
         fr.date = P.date_iso(dated) if dated else None
     _apply_site_labels(fr, site)
     _derive(fr)
+    if fr.kind == "other" and fr.title is None and any(_NOTIFIES.search(ln.text) for ln in seg[body_k:body_k + 3]):
+        fr.kind = "notice"  # no title printed, but the body says it notifies ("现将有关事项通知如下：")
     own = fr.number
     seen = []
     for m in _doc_numbers(text, fr.start, fr.end):
@@ -402,6 +404,9 @@ def _innermost(who: str) -> str | None:
             break
         found, rest = hit, rest[len(hit):]
     return found
+
+
+_NOTIFIES = re.compile(r"通知如下|现通知|特通知")
 
 
 def _derive(fr: DocFrame) -> None:
