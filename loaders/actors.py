@@ -248,6 +248,12 @@ def _requested(text: str, s: int) -> list[Role]:
         a = e + 1
 
 
+def _named_since(text: str, s: int, found: list[Role]) -> bool:
+    """Whether the sentence `s` is in named someone before `s` (among `found`, or by a pronoun: "同意你局…，请…")."""
+    start = max(text.rfind(c, 0, s) for c in "。；！？\n") + 1
+    return any(start <= r.start < s for r in found) or P.PRONOUN.search(text, start, s) is not None
+
+
 def _listed_before(text: str, s: int, role: str) -> list[Role]:
     """The units of the clause before the actor's at `s` when that clause opens the sentence and holds only
     unit names: the list of actors went on past a comma ("各区、县（市）卫生健康局，委属各单位要…")."""
@@ -344,7 +350,8 @@ def _mentions(text: str) -> tuple[Role, ...]:
         if not found and text.startswith(_REQUEST, s):  # "请各成员单位确定1名联络员。": asked, so answerable
             asked = _requested(text, s)
             if not asked and not P.PRONOUN.match(text, s + 1) and not text.startswith(_NOT_ASKING, s) \
-                    and (s == 0 or text[s - 1] in "。；！？\n"):  # a sentence's own, not "X，请…" (X is asked)
+                    and (s == 0 or text[s - 1] in "。；！？\n" or not _named_since(text, s, out)):
+                # a sentence's own, or after clauses that name no one ("为加强…监管，请根据…"), not "X，请…" (X is asked)
                 asked = [Role(_ADDRESSEES, "responsible", s, s + 1)]  # "请认真贯彻执行": whom the letter addresses
             out += asked
             continue

@@ -68,7 +68,7 @@ def load_text(raw: str, source_file: str, path: str = "") -> SourceFile:
     )
 
 
-NOT_A_NOTICE = "not a notice: no 文号, no numbered items and no tasks"
+NOT_A_NOTICE = "not a notice: no 文号, title, addressees or tasks"
 
 
 _HALF_MARKER = re.compile(r"(?:^|(?<=[\n。；：]))\d{1,2}）")  # the 1） numbering style, no bracket opened
@@ -77,7 +77,7 @@ _HALF_MARKER = re.compile(r"(?:^|(?<=[\n。；：]))\d{1,2}）")  # the 1） num
 def _warnings(text: str, docs: list[Document]) -> list[str]:
     """What a reader of the build report should know about this file."""
     out = []
-    if not any(d.tasks for d in docs) and not any(d.number for d in docs):
+    if not any(d.tasks or d.number or d.title or d.addressees for d in docs):
         out.append(NOT_A_NOTICE)
     opened = sum(text.count(c) for c in "（［【〔《")
     closed = sum(text.count(c) for c in "）］】〕》") - len(_HALF_MARKER.findall(text))  # "1）" numbers an item
@@ -178,6 +178,8 @@ class _Doc:
             elif P.PRONOUN.fullmatch(r.name) and r.start >= 0 and self.text[a:b] != r.name:
                 named = []  # a bare 请 (whom the letter addresses) in a document with no addressee line
             for name, rs, re_, src in named:
+                if any((x.name, x.role, x.start, x.end) == (name, r.role, rs, re_) for x in out):
+                    continue  # an addressee both a pronoun and a bare 请 name ("同意你局…，请依法办理")
                 canonical, function = canonical_name(name, self.fr.jurisdiction)
                 out.append(Assignment(name=name, canonical=canonical, role=r.role, kind=unit_kind(name),
                                       function=function, inherited=inherited, source=src, start=rs, end=re_))
@@ -461,6 +463,9 @@ def _regions(headings: list[Heading], start: int, end: int) -> list[tuple[int | 
 _DUTY_OPENER = re.compile(P.alt(cues()["in_sentence"]["duty_openers"]))
 
 
+_ASKS = re.compile(r"，请(?!示)")  # a letter's request after the sentence's reasons
+
+
 def _letter_tasks(d: _Doc, start: int, end: int) -> list[tuple[str, tuple[str, ...], Piece]]:
     """A document without numbered items (a reply letter): each sentence that tasks someone."""
     out = []
@@ -472,7 +477,8 @@ def _letter_tasks(d: _Doc, start: int, end: int) -> list[tuple[str, tuple[str, .
         sent = text[a:b]
         if re.search(r"收悉|批复如下|通知如下|函复如下", sent):
             continue
-        if P.PRONOUN.search(sent) or sentence_actors(sent) or _DUTY_OPENER.match(sent):  # "各牵头单位要…",
+        if P.PRONOUN.search(sent) or sentence_actors(sent) or _DUTY_OPENER.match(sent) \
+                or _ASKS.search(sent):  # "各牵头单位要…", "…，请根据…认真布置…",
             out.append((f"{d.id}/_", (), Piece(a, b)))  # "市安委办将…", "市应急局负责汇总", "要加强值班值守…"
     return out
 

@@ -367,6 +367,52 @@ def _line_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
     return rows, rows[-1][-1].end
 
 
+_BAR_END = re.compile(r"^(?P<text>[^|\n]*?)\s*\|\s*$")  # "省安全监管局 |", or "|" alone: an empty cell
+
+
+def _bar_end_header(lines: list[str], k: int) -> bool:
+    """Whether lines[k:] open with a header of column names one a line, each followed by a bar ("序号 |" /
+    "工作内容 |" / "牵头部门 |"), holding a unit column."""
+    names = []
+    for line in lines[k:k + 12]:
+        m = _BAR_END.match(line.strip())
+        if m is None or not _HEADER_WORDS.match(m.group("text")):
+            break
+        names.append(m.group("text"))
+    return len(names) >= 2 and any(_unit_role(n) for n in names)
+
+
+def _bar_end_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
+    """Rows of a table copied one cell a line, each cell followed by a bar and an empty cell a bar alone: the
+    header's names, then rows as wide as the header; the table ends at the first line without its bar."""
+    cells: list[Cell] = []
+    end = pos
+    for s, line in _lines_from(raw, pos):
+        if not line.strip():
+            if line.strip("\n"):  # a bar a web copy's head blanked (loaders.web_text): still an empty cell
+                cells.append(Cell("", s, s))
+            continue
+        m = _BAR_END.match(line.strip())
+        width = next((k for k, c in enumerate(cells) if not _HEADER_WORDS.match(c.text)), len(cells))
+        if m is None and 0 < width < len(cells) and (len(cells) - width) % width:  # a row's cell the copy cut
+            text = line.strip()  # before its bar: the table ends with it
+            cells.append(Cell(text, s + line.index(text), s + line.index(text) + len(text)))
+            end = s + len(line.rstrip("\n"))
+            break
+        if m is None:
+            break
+        text = m.group("text")
+        at = s + line.index(text) if text else s + line.index("|")
+        cells.append(Cell(text, at, at + len(text)))
+        end = s + len(line.rstrip("\n"))
+    width = next((k for k, c in enumerate(cells) if not _HEADER_WORDS.match(c.text)), len(cells))
+    if width < 2:
+        return [], pos
+    rows = [cells[k:k + width] for k in range(0, len(cells), width)]
+    rows[-1] += [Cell("", end, end)] * (width - len(rows[-1]))  # a row the copy cut: its last cells are blank
+    return (rows if len(rows) > 1 else []), end
+
+
 _UNIT_COLUMN_END = re.compile(rf"(?:{alt(sorted(UNIT_COLUMNS, key=len, reverse=True))})$")
 
 
@@ -415,6 +461,9 @@ def find_tables(raw: str) -> list[Table]:
     for k, line in enumerate(lines):
         at, line_start = line_start, line_start + len(line) + 1
         after = lines[k + 1] if k + 1 < len(lines) else ""
+        if line.rstrip().endswith("|") and _bar_end_header(lines, k) and (not starts or at >= starts[-1][1]):
+            starts.append((at, at, _bar_end_rows))  # "序号 |" / "工作内容 |" / "牵头部门 |": a cell a line
+            continue
         if after.lstrip().startswith("|") and _bar_line_header(lines, k) and (not starts or at >= starts[-1][1]):
             starts.append((at, at, _bar_line_rows))  # "分组" / "| 牵头单位" / "| 督查单位": a cell a line
             continue
@@ -480,6 +529,7 @@ _INHERITING_ROLES = ("lead", "responsible")  # the columns whose blank cells inh
 
 
 # a row of one numbered title inside a table ("一、城镇燃气", merged across the row): it heads the rows below
+_HEADING_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}[、．.]?|[（(][一二三四五六七八九十]{1,3}[）)]")
 _CATEGORY_ROW = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])[\u4e00-\u9fff、和及]{2,20}$")
 
 
@@ -490,6 +540,7 @@ def _read_rows(raw: str, rows: list[list[Cell]], start: int, end: int, whole_row
     out: list[TableRow] = []
     context: list[str] = []
     owners: dict[int, Cell] = {}  # unit column -> the last owner cell printed in it
+    top = ""  # the title of the last top-level heading row ("一 | 主要任务 | |")
     for cells in rows:
         texts = tuple(c.text for c in cells)
         if sum(1 for t in texts if _is_column(t)) >= 2:
@@ -503,6 +554,13 @@ def _read_rows(raw: str, rows: list[list[Cell]], start: int, end: int, whole_row
         filled = [t for t in texts if t]
         if len(filled) == 1 and len(header) > 1 and _CATEGORY_ROW.match(filled[0]):
             context = [filled[0]]  # "一、城镇燃气" merged across the row: the heading of the rows below
+            continue
+        if len(filled) == 2 and texts[0] and _HEADING_NUMBER.fullmatch(texts[0]) and len(cells) == len(header) \
+                and not any(texts[k] for k, _ in _columns(header)[1]):  # "(一) | 构建更加严密的责任体系 | | |"
+            sub = texts[0].startswith(("(", "（"))  # (一) under 一
+            top = top if sub else filled[1]
+            context = [top, filled[1]] if sub and top else [filled[1]]
+            owners.clear()  # a new heading: its rows' blank owner cells do not reach back past it
             continue
         shift = len(cells) - len(header)  # extra cells on the left are sub-headings; missing ones were blank
         def cell(k: int) -> Cell | None:

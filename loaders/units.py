@@ -53,6 +53,8 @@ def _complete(name: str) -> bool:
             return True
     if core in unit_lexicon() or core in P.ENTERPRISE_NAMES or core in _SHORT_NAMES:
         return True
+    if name.endswith("）") and "（" in name and _complete(name[:name.rfind("（")]):
+        return True  # "派出所（交通中队）": a unit and what it includes
     if P.UNIT_SUFFIX.search(name) or (P.VAGUE.search(name) and len(name) >= 3):
         return True
     return len(name) >= 3 and any(rx.search(name) for kind, rx in P.KIND_RULES

@@ -31,7 +31,7 @@ def test_a_file_that_is_not_a_notice_is_refused_in_one_line(tmp_path):
     f.write_text("今天天气很好，我们去公园散步。\n", encoding="utf-8")
     r = _build(f, "--store", tmp_path / "s")
     assert r.exit_code == 2
-    assert r.output.splitlines()[0] == f"{f.resolve()}: error: not a notice: no 文号, no numbered items and no tasks"
+    assert r.output.splitlines()[0] == f"{f.resolve()}: error: not a notice: no 文号, title, addressees or tasks"
 
 
 def test_warnings_are_reported_and_strict_fails_on_them(tmp_path):

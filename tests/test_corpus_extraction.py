@@ -179,13 +179,26 @@ def test_inline_sector_labels_split_an_item_into_tasks_with_their_sectors(loaded
 
 
 @pytest.mark.parametrize("text,warning", [
-    ("garbage", "not a notice: no 文号, no numbered items and no tasks"),
+    ("garbage", "not a notice: no 文号, title, addressees or tasks"),
     ("关于做好安全生产工作的通知\n一、总体要求\n（一）强化学习（市应急局负责", "unbalanced brackets: 2 opening, 1 closing"),
 ])
 def test_load_warnings(text, warning):
     from loaders import load_text
 
     assert warning in load_text(text, "x.txt").warnings
+
+
+def test_a_letter_with_no_numbered_items_asks_its_addressees():
+    from loaders import load_text
+
+    text = ("关于开展烟花爆竹安全专项督查的通知\n各市、省直管县人民政府安委会办公室：\n"
+            "目前，正值烟花爆竹生产经营旺季，为加强监管工作，请根据要求认真布置专项督查。\n"
+            "安徽省人民政府安委会办公室\n2013年1月8日\n")
+    sf = load_text(text, "x.txt")
+    (d,) = sf.documents
+    assert (d.title, d.kind, d.date, sf.warnings) == ("关于开展烟花爆竹安全专项督查的通知", "notice", "2013-01-08", ())
+    assert [[(a.name, a.role, a.source) for a in t.assignments] for t in d.tasks] == [
+        [("各市", "responsible", "addressee"), ("省直管县人民政府安委会办公室", "responsible", "addressee")]]
 
 
 def test_the_1_numbering_style_is_no_unbalanced_bracket():

@@ -320,6 +320,22 @@ def test_a_table_copied_one_cell_a_line_with_a_bar_before_each_cell_but_the_firs
         ("第一组|市安监局|雁塔区|", [("市安监局", "lead")]), ("第二组|市规划局|灞桥区|", [("市规划局", "lead")])]
 
 
+def test_a_table_copied_one_cell_a_line_with_a_bar_after_each_cell():
+    # an empty cell is a bar alone (or a bar a web copy's head blanked); a row numbered (一) with no owner heads the
+    # rows below it, and the rows after the next such row do not inherit its owners; the last cell was cut
+    raw = ("附件\n主要任务分工\n序号 |\n工作内容 |\n牵头部门 |\n完成时间 |\n(一) |\n构建更加严密的责任体系 |\n|\n|\n"
+           "1 |\n完善企业安全生产责任和目标评估考核体系。 |\n省安全监管局 |\n2018年 |\n"
+           "(二) |\n增强依法治理能力 |\n |\n|\n1 |\n完善安全监管执法检查制度。 |\n省安全监管局、省财政厅 |\n2017年 |\n"
+           "2 |\n健全行政执法与刑事司法衔接制度。 |\n |\n2017年 |\n3 |\n完善各级安全监管部门执法工作条件")
+    (table,) = find_tables(raw)
+    assert table.header == ("序号", "工作内容", "牵头部门", "完成时间")
+    assert [(r.context, r.task.text, [(role, c.text) for role, c in r.units]) for r in table.rows] == [
+        (("构建更加严密的责任体系",), "完善企业安全生产责任和目标评估考核体系。", [("lead", "省安全监管局")]),
+        (("增强依法治理能力",), "完善安全监管执法检查制度。", [("lead", "省安全监管局、省财政厅")]),
+        (("增强依法治理能力",), "健全行政执法与刑事司法衔接制度。", [("lead", "省安全监管局、省财政厅")]),
+        (("增强依法治理能力",), "完善各级安全监管部门执法工作条件", [("lead", "省安全监管局、省财政厅")])]
+
+
 @pytest.mark.parametrize("item,expected", [
     # a row a copy ran into its item's paragraph, cells behind bars: the first cell after the task's naming units
     ("1.制定全市专项整治工作任务清单，分解落实到县区、部门。|市安委办|1月20日前||", [("市安委办", "responsible", "table")]),

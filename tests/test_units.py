@@ -92,6 +92,7 @@ def test_split_addressee_lists(text, expected):
     ("各街镇、区有关行业主管部门", ["各街镇", "区有关行业主管部门"]),
     ("市安委办（市应急管理局）", ["市安委办"]),  # the office, not the bureau it sits in
     ("各镇人民政府（街道办事处）", ["各镇人民政府（街道办事处）"]),
+    ("城建办、派出所（交通中队）、消防站", ["城建办", "派出所（交通中队）", "消防站"]),  # a unit with what it includes
 ])
 def test_split_units_on_conjunctions(text, expected):
     from loaders.units import split_units
