@@ -51,6 +51,7 @@ _LATER_VERBS = frozenset(cues()["oversee_verbs"]["later"])
 _LATER = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:{P.alt(cues()['oversee_verbs']['later'])})")
 _LEAD_IN = re.compile("|".join(f"(?:{w})" for w in cues()["oversee_verbs"]["lead_ins"]))
 _PRONOUN_NOT_AFTER = tuple(cues()["in_sentence"]["pronoun_not_after"])
+_PRONOUN_HEAD = re.compile(P.alt(cues()["in_sentence"]["pronoun_heads"]))
 _LEAD_AFTER_MODAL = re.compile(P.alt(cues()["in_sentence"]["lead_after_modal"]))
 _FILLERS = tuple(cues()["in_sentence"]["fillers"])
 _WHEN_AFTER = re.compile(rf"(?<=.{{2}})(?:在[^，。；]{{1,12}}?(?:{P.alt(cues()['in_sentence']['when_ends'])})"
@@ -407,7 +408,9 @@ def _mentions(text: str) -> tuple[Role, ...]:
         if text[max(0, m.start() - 1):m.start()] in _PRONOUN_NOT_AFTER:  # "对你县有关负责人进行约谈"
             continue
         if not any(r.start <= m.start() < r.end for r in out):
-            out += _with_oversight(text, Role(m.group(0), "responsible", m.start(), m.end()))
+            head = _PRONOUN_HEAD.match(text, m.end())  # "你市安委会": a body of the addressee's area
+            end = head.end() if head else m.end()
+            out += _with_oversight(text, Role(text[m.start():end], "responsible", m.start(), end))
     return tuple(sorted(map(_without_request, out), key=lambda r: (r.start, r.role)))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from loaders import patterns as P
 from loaders.lexicon import by_length, cues, jurisdictions, place_prefix
-from loaders.units import split_list, split_list_spans
+from loaders.units import is_unit_like, split_list, split_list_spans
 
 __all__ = ["Line", "lines_of", "line_spans", "DocFrame", "frame_documents", "unclosing_lines"]
 
@@ -125,6 +125,12 @@ def frame_documents(text: str) -> list[DocFrame]:
 _OPENING_ADDRESSEE = ("各", "市", "县", "区", "省", "驻", "有关")
 
 
+def _named(line: str) -> bool:
+    """Whether an addressee line ("龙岗区人民政府：") names only units, each ending in a unit's suffix."""
+    names = split_list(line[:-1])
+    return bool(names) and all(P.UNIT_SUFFIX.search(n) and is_unit_like(n) for n in names)
+
+
 def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> DocFrame:
     seg = lines[s:e]
     if not seg:
@@ -142,7 +148,7 @@ def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> 
         if k >= head_end and P.LINE_START_MARKER.match(t):
             body_k = k
             break
-        if P.ADDRESSEE_LINE.match(t) and (k >= max(head_end, 1) or t.startswith(_OPENING_ADDRESSEE)) \
+        if P.ADDRESSEE_LINE.match(t) and (k >= max(head_end, 1) or t.startswith(_OPENING_ADDRESSEE) or _named(t)) \
                 and not _INTERPRETER.match(t) \
                 and not _TELEGRAM_LABEL.match(t) and not P.SITE_LABEL.match(t) \
                 and not t.startswith("解读") and len(t) < 200:

@@ -26,7 +26,7 @@ from loaders.sectors import GENERAL, classify, title_sector
 from loaders.table_tasks import inline_row, match_rows, paraphrased_rows, row_for, row_units, table_only_tasks
 from loaders.tables import Table, TableRow, find_tables
 from loaders.tasks import Piece, bracket_groups, deadline_only, segment, skip_space
-from loaders.units import canonical_name, is_unit_like, split_units, unit_kind
+from loaders.units import area_of, canonical_name, is_unit_like, split_units, unit_kind
 from loaders.web_text import web_text
 
 __all__ = ["load_text", "doc_id_for"]
@@ -119,6 +119,12 @@ class _Doc:
     def raw_span(self, a: int, b: int) -> tuple[int, int]:
         return self.ct.raw_span(a, b)
 
+    def _addressee_area(self) -> str | None:
+        """The area the first addressee's name begins with, as printed ("平遠(yuǎn)縣"), or None."""
+        name, a, _ = self.fr.addressees[0]
+        area = area_of(name)
+        return self.printed(a, a + len(area)) if area else None
+
     @cached_property
     def wrapped(self) -> bool:
         """Whether the document is printed as a PDF's text: its lines cut at a page's width, not one paragraph a
@@ -175,6 +181,8 @@ class _Doc:
             elif P.PRONOUN.fullmatch(r.name) and self.addressees:
                 who = self.addressees if r.name in P.PLURAL_PRONOUNS else self.addressees[:1]
                 named = [(*x, "addressee") for x in who]
+            elif (pro := P.PRONOUN.match(r.name)) and self.addressees and (area := self._addressee_area()):
+                named = [(area + r.name[pro.end():], *named[0][1:3], "addressee")]  # 你市安委会 -> 英德市安委会
             elif P.PRONOUN.fullmatch(r.name) and r.start >= 0 and self.text[a:b] != r.name:
                 named = []  # a bare 请 (whom the letter addresses) in a document with no addressee line
             for name, rs, re_, src in named:
@@ -463,7 +471,9 @@ def _regions(headings: list[Heading], start: int, end: int) -> list[tuple[int | 
 _DUTY_OPENER = re.compile(P.alt(cues()["in_sentence"]["duty_openers"]))
 
 
-_ASKS = re.compile(r"，请(?!示)")  # a letter's request after the sentence's reasons
+_ASKS = re.compile(r"，请(?!示)")
+_EVENT = re.compile(P.alt(cues()["in_sentence"]["events"]))
+_ASKING = re.compile(r"请|要|须|应")  # a letter's request after the sentence's reasons
 
 
 def _letter_tasks(d: _Doc, start: int, end: int) -> list[tuple[str, tuple[str, ...], Piece]]:
@@ -477,7 +487,11 @@ def _letter_tasks(d: _Doc, start: int, end: int) -> list[tuple[str, tuple[str, .
         sent = text[a:b]
         if re.search(r"收悉|批复如下|通知如下|函复如下", sent):
             continue
-        if P.PRONOUN.search(sent) or sentence_actors(sent) or _DUTY_OPENER.match(sent) \
+        actors = sentence_actors(sent)
+        if P.PRONOUN.search(sent) and all(P.PRONOUN.fullmatch(r.name) for r in actors) and _EVENT.search(sent) \
+                and not _ASKING.search(sent):
+            continue  # "2023年8月30日，你区…发生一起…事故。": what happened, no task
+        if P.PRONOUN.search(sent) or actors or _DUTY_OPENER.match(sent) \
                 or _ASKS.search(sent):  # "各牵头单位要…", "…，请根据…认真布置…",
             out.append((f"{d.id}/_", (), Piece(a, b)))  # "市安委办将…", "市应急局负责汇总", "要加强值班值守…"
     return out

@@ -102,6 +102,22 @@ def _bare_list(text: str, o: int, c: int, end: int) -> Attribution | None:
     return a
 
 
+_UNIT_LINE = re.compile(r"(?<=\n)[^\n。；：:！？]{5,150}(?=\n|$)")  # a line with no sentence in it
+_UNIT_LINE_MIN = 2  # names on a line of unit names only (one alone may be a signature)
+
+
+def _unit_line(text: str, a: int, b: int) -> Attribution | None:
+    """A line of unit names only under a task's text — a table's owner cell a copy put on a line of its own — read
+    as the units responsible; None for any other line."""
+    if text[a - 2:a - 1] in "：:" or P.LINE_START_MARKER.match(text, a):
+        return None
+    att = parse_attribution(text[a:b], table=True)
+    if att is None or att.defaults or len(att.units) < _UNIT_LINE_MIN \
+            or not all(P.UNIT_SUFFIX.search(u.name) and len(u.name) >= _BARE["min_name"] for u in att.units):
+        return None
+    return att
+
+
 def _merged(first: tuple[int, Attribution], second: tuple[int, Attribution]) -> Attribution:
     """The units of two brackets (opening at clean offsets first[0] < second[0]), offsets relative to the
     first's content."""
@@ -135,6 +151,10 @@ def segment(text: str, start: int, end: int, cuts: list[int] = ()) -> list[Piece
         a = parse_attribution(text[m.start():c].replace("\n", "；"))
         if a is not None:
             attrs.append((m.start() - 1, c, a))
+    for m in _UNIT_LINE.finditer(text, start, end):  # "…全覆盖。\n市应急管理局、市消防救援支队": a row's owner cell
+        a = _unit_line(text, m.start(), min(m.end(), end))
+        if a is not None and not any(o <= m.start() <= c for o, c, _ in attrs):
+            attrs.append((m.start() - 1, min(m.end(), end), a))
     attrs.sort(key=lambda x: x[0])
     bounds: list[tuple[int, str, object]] = []
     for o, c, a in attrs:

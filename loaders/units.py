@@ -10,7 +10,7 @@ from functools import lru_cache
 from loaders import patterns as P
 from loaders.lexicon import cues, jurisdictions, place_prefix, unit_lexicon
 
-__all__ = ["top_level_split", "split_list", "split_list_spans", "UnitMention", "split_units", "unit_kind", "canonical_name", "is_unit_like", "strip_open_suffix"]
+__all__ = ["top_level_split", "split_list", "split_list_spans", "UnitMention", "split_units", "unit_kind", "canonical_name", "is_unit_like", "strip_open_suffix", "area_of"]
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,9 @@ def _short_name(name: str) -> bool:
     return P.SECTOR_WORD.match(name) is not None or (len(name) <= 4 and "等" not in name and _complete(name))
 
 
+_QUALIFIER = re.compile(r"（[\u4e00-\u9fff]{1,6}）(?=等|$)|（[\u4e00-\u9fff]{1,6}）$")
+
+
 def _sector_words(s: str, a: int, b: int) -> tuple[list[list[int]], bool]:
     """A list of departments named by their sector words, sharing one head ("公安、应急、市场监管等部门",
     "交通运输、公安交警、应急管理部门", "气象、水务、应急办"): each word is a unit of its own, the last keeping its
@@ -143,11 +146,12 @@ def _sector_words(s: str, a: int, b: int) -> tuple[list[list[int]], bool]:
     for part in s[a:b].split("、"):
         pieces.append([pos, pos + len(part)])
         pos += len(part) + 1
-    last = s[pieces[-1][0]:pieces[-1][1]]
+    plain = [_QUALIFIER.sub("", s[x:y]) for x, y in pieces]  # "农业（农机）": the sector word and what it covers
+    last = plain[-1]
     head = _GENERIC_HEAD.search(last)
     bare = head is not None and P.SECTOR_WORD.match(last[:head.start()]) is not None  # "供销等部门"
-    words = [P.SECTOR_WORD.match(s[x:y]) is not None for x, y in pieces[:-1]]
-    if any(c in s[a:b] for c in P.OPEN) or not (bare or (len(pieces) > 1 and _short_name(last))) \
+    words = [P.SECTOR_WORD.match(w) is not None for w in plain[:-1]]
+    if any(c in w for w in plain for c in P.OPEN) or not (bare or (len(pieces) > 1 and _short_name(last))) \
             or not all(w or _short_name(s[x:y]) for w, (x, y) in zip(words, pieces)) \
             or not (bare or any(words)):  # areas are no sector words: 各市、县政府 is one unit
         return [[a, b]], False
@@ -355,3 +359,13 @@ def split_list_spans(s: str) -> list[tuple[str, int, int]]:
 def split_list(s: str) -> list[str]:
     """Names of split_list_spans(s)."""
     return [n for n, _, _ in split_list_spans(s)]
+
+
+_AREA = re.compile(r"^[\u4e00-\u9fff]+?[省市县区镇乡旗州盟]")
+
+
+def area_of(name: str) -> str | None:
+    """The area a unit's name begins with ("英德市人民政府" -> 英德市, "洪梅镇安委会" -> 洪梅镇), None when it names
+    none of two characters or more."""
+    m = _AREA.match(name)
+    return m.group(0) if m and len(m.group(0)) >= 2 else None

@@ -223,6 +223,10 @@ BARE_LISTS = [
     ("（一）强化执法检查（含市应急局）。\n", []),
     ("（一）校对：李典（市应急局）\n", []),
     ("（一）情况报送县安委办（县应急管理局）。\n", []),  # a name in apposition
+    # a table's owner cell a copy put on a line of its own under the task; not one name alone (a signature's)
+    ("（一）开展教育培训，推动主要负责人培训全覆盖。\n市应急管理局、市消防救援支队、市卫生健康局\n",
+     [("市应急管理局", "responsible"), ("市消防救援支队", "responsible"), ("市卫生健康局", "responsible")]),
+    ("（一）开展教育培训，推动主要负责人培训全覆盖。\n市应急管理局\n", []),
 ]
 
 

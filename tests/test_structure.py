@@ -477,6 +477,19 @@ def test_each_sentence_of_an_unnumbered_letter_that_tasks_someone_is_a_task(sent
     assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == [expected]
 
 
+def test_a_supervision_letter_to_one_government():
+    # the addressee line opens the text; what happened there is no task; 你市安委会 is the addressee's area's committee
+    from loaders import load_text
+
+    raw = ("英德市人民政府：\n1月3日下午，你市工业园工地发生一起坠落事故，事故造成1人死亡。现对该起事故调查处理工作实行挂牌督办。\n"
+           "请你市依照有关法律法规，抓紧组织事故的调查处理工作。事故调查报告经你市安委会审查同意，以你市安委会文件报市安委办审核。\n"
+           "此函。\n清远市安全生产委员会办公室\n2020年1月7日\n")
+    d = load_text(raw, "t.txt").documents[0]
+    assert (d.addressees, d.issuer, d.date) == (("英德市人民政府",), "清远市安全生产委员会办公室", "2020-01-07")
+    assert [(t.text[:6], [(a.name, a.source) for a in t.assignments]) for t in d.tasks] == [
+        ("请你市依照有", [("英德市人民政府", "addressee")]), ("事故调查报告", [("英德市安委会", "addressee")])]
+
+
 def test_a_joint_notice_signs_with_each_issuer_on_a_line_of_its_own():
     from loaders import load_text
 

@@ -93,6 +93,7 @@ def test_split_addressee_lists(text, expected):
     ("市安委办（市应急管理局）", ["市安委办"]),  # the office, not the bureau it sits in
     ("各镇人民政府（街道办事处）", ["各镇人民政府（街道办事处）"]),
     ("城建办、派出所（交通中队）、消防站", ["城建办", "派出所（交通中队）", "消防站"]),  # a unit with what it includes
+    ("安监、交通、农业（农机）、公安等部门", ["安监", "交通", "农业（农机）", "公安"]),  # sector words, one qualified
 ])
 def test_split_units_on_conjunctions(text, expected):
     from loaders.units import split_units
