@@ -265,7 +265,8 @@ def _listed_before(text: str, s: int, role: str) -> list[Role]:
             or P.IN_SENTENCE_VERB.match(text, ps, s - 1):  # "各牵头单位要按季度报送市安委办，…": no list
         return []
     mentions, _ = split_units(text[ps:s - 1])
-    if not mentions or not all(is_unit_like(u.name) and P.UNIT_SUFFIX.search(u.name) for u in mentions):
+    if not mentions or not all(u.name in _SHORT_NAMES or (is_unit_like(u.name) and P.UNIT_SUFFIX.search(u.name))
+                               for u in mentions):  # "各地、各专委会，各安委会成员单位…要…"
         return []
     return [Role(u.name, role, ps + u.start, ps + u.end) for u in mentions]
 

@@ -302,7 +302,7 @@ def _read_header(fr: DocFrame, header: list[Line]) -> None:
         elif im and last_issuer == k - 1 and im.group("issuer") not in fr.issuer and fr.issuer not in im.group("issuer"):
             fr.issuer += im.group("issuer")  # issued jointly (两办): 中共瑞金市委办公室 / 瑞金市人民政府办公室
     if title_lines:
-        title = "".join(ln.text for ln in title_lines)
+        title = "".join(ln.text for ln in title_lines).rstrip("|｜ ")  # a web table's cell: "…的通知 |"
         fr.title_span = (title_lines[0].start, title_lines[-1].end)
         after = _NUMBER_AFTER.search(title)  # "…的通知（皖安〔2024〕1号）": the number printed after the title
         if after:

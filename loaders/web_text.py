@@ -30,7 +30,8 @@ _site = cues()["site"]
 _FIELD = re.compile(rf"(?P<label>{P.SITE_LABEL_ALT})(?P<sep>{_SPACE}*[：:|｜]|{_SPACE}+(?=\S))")
 _BULLET = re.compile(rf"^{_SPACE}*[•·●■◆▪►]{_SPACE}*")
 _PIPES_ONLY = re.compile(rf"^[|｜{P.PAGE_SPACE_CHARS}]+$")
-_BREADCRUMB = re.compile(rf"^{_SPACE}*(?:{P.alt(_site['breadcrumb_starts'])})|首页{_SPACE}*[>＞»›/]")
+_BREADCRUMB = re.compile(rf"^{_SPACE}*(?:{P.alt(_site['breadcrumb_starts'])})|首页{_SPACE}*[>＞»›/]"
+                         rf"|^{_SPACE}*[\u4e00-\u9fff]{{2,16}}?(?:{P.alt(_site['site_name_ends'])}){_SPACE}+\S")
 _FOOTER = re.compile(P.alt(_site["footer_words"]))
 _WIDGET = re.compile(P.alt(_site["widget_words"]))
 _TOOL = re.compile(P.alt(_site["tool_marks"]))  # words a page's tools print, a notice's text never
@@ -38,6 +39,8 @@ _LINE_FIELD = re.compile(rf"(?:^|\n){_SPACE}*(?:[•·●■◆▪►]{_SPACE}*)
 _WIDGET_REST = re.compile(rf"[\d{P.PAGE_SPACE_CHARS}:：\-/.|｜【】\[\]（）()<>《》，,、•·●■◆▪►]|次|年|月|日")
 _CELL_START = re.compile(rf"{_SPACE}|[|｜]")  # what comes before a label that opens a cell
 _COLUMNS = frozenset(_site["column_names"])
+_PAGE_TITLE_TAIL = re.compile(rf"(?:{_SPACE}*[-_｜|]{_SPACE}*[^-_｜|\n]{{2,20}}?){{0,2}}{_SPACE}*[-_｜|]{_SPACE}*"
+                              rf"[\u4e00-\u9fff]{{2,16}}?(?:{P.alt(_site['site_name_ends'])}){_SPACE}*$")
 _FILE_LINKS = tuple(_site["file_links"])
 _HEAD_LINES = 60  # the information block and the column name sit above the document
 
@@ -58,6 +61,8 @@ def web_text(text: str) -> str:
             continue
         if _furniture(line) or (k < head and line.strip(" \t\u3000") in _COLUMNS):
             _blank(chars, a, b)
+        elif k < head and (tail := _PAGE_TITLE_TAIL.search(line)):  # "X - 政策解读 - 宁乡市政府门户网站": the
+            _blank(chars, a + tail.start(), b)                        # browser's title names the column and site
         k += 1
     return "".join(chars)
 
@@ -101,9 +106,12 @@ def _site_line(chars: list[str], text: str, lines: list[tuple[int, int]], k: int
     bullet = _BULLET.match(line)
     start = bullet.end() if bullet else 0
     if _FIELD.match(line, start) is None:
-        return False
-    if bullet:
-        _blank(chars, a, a + bullet.end())
+        field = _FIELD.search(line, start)  # "放大字体 缩小字体 2024-02-08 11:12:15 来源:…": page tools before the fields
+        if field is None or not _furniture(line[start:field.start()]):
+            return False
+        start = field.start()
+    if start:
+        _blank(chars, a, a + start)
     for m in _FIELD.finditer(line, start):
         before = line[m.start() - 1] if m.start() > start else " "
         if m.start() != start and not _CELL_START.match(before):

@@ -98,6 +98,8 @@ CASES = [
     ("坚持以上率下，督导县（市、区）级党委常委会、政府常务会每季度要专题研究一次安全生产工作。",
      [("县（市、区）级党委常委会", "responsible"), ("政府常务会", "responsible")]),
     ("督导组要每月开展一次检查。", [("督导组", "responsible")]),
+    ("各地、各专委会，各安委会成员单位和相关责任单位要切实落实安全责任。",
+     [("各地", "responsible"), ("各专委会", "responsible"), ("各安委会成员单位", "responsible"), ("相关责任单位", "responsible")]),
     ("督促各部门、社区加强安全生产工作。", [("各部门", "responsible"), ("社区", "responsible")]),
     ("督导县级党委政府领导定期组织专题会议。", []),  # people are pushed
     # a recurring time after the actor acts as its modal; "X，请…" and "X接到本通知后，请…" ask X
