@@ -117,7 +117,7 @@ def frame_documents(text: str) -> list[DocFrame]:
     starts[0] = 0 if all(_is_header_line(ln.text) for ln in lines[: starts[0]]) else starts[0]
     for i, (s, a) in enumerate(zip(starts, anchors)):
         e = starts[i + 1] if i + 1 < len(starts) else len(lines)
-        frames.append(_frame(text, lines, s, e, a))
+        frames.append(_frame(text, lines, s, e, a, lines[:s] if i == 0 else []))
     return frames
 
 
@@ -131,7 +131,20 @@ def _named(line: str) -> bool:
     return bool(names) and all(P.UNIT_SUFFIX.search(n) and is_unit_like(n) for n in names)
 
 
-def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> DocFrame:
+def _page_date(lines: list[Line]) -> str | None:
+    """The first date on the page's lines above the document's text (up to its first sentence or numbered item):
+    "2021-06-06 浦江县 收藏", "• 2023年08月24日", "来源：岳阳县政府网 2017-08-17"."""
+    for ln in lines[:_PAGE_DATE_LINES]:
+        if "。" in ln.text or P.LINE_START_MARKER.match(ln.text):
+            return None
+        m = _PAGE_DATE.search(ln.text) if len(ln.text) <= _PAGE_DATE_LINE else None
+        if m:
+            return P.date_iso(m)
+    return None
+
+
+def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None, before: list[Line] = ()) -> DocFrame:
+    """The document in lines[s:e] (`anchor`: its 文号 line; `before`: the page's lines above the first document)."""
     seg = lines[s:e]
     if not seg:
         return DocFrame(0, 0, 0, 0)
@@ -171,6 +184,8 @@ def _frame(text: str, lines: list[Line], s: int, e: int, anchor: int | None) -> 
         dated = next((m for m in map(P.SIGNATURE_DATE.match, (ln.text for ln in header)) if m), None)
         fr.date = P.date_iso(dated) if dated else None
     _apply_site_labels(fr, site)
+    if fr.date is None:  # neither signed nor labelled: the date the page shows above the text
+        fr.date = _page_date([*before, *seg])
     _derive(fr)
     if fr.kind == "other" and fr.title is None and any(_NOTIFIES.search(ln.text) for ln in seg[body_k:body_k + 3]):
         fr.kind = "notice"  # no title printed, but the body says it notifies ("现将有关事项通知如下：")
@@ -206,7 +221,11 @@ def _site_labels(lines: list[Line]) -> dict[str, str]:
     found: dict[str, tuple[int, str]] = {}
     for ln in lines:
         labels = list(P.SITE_LABEL.finditer(ln.text))
-        if not labels or labels[0].start() != 0:
+        # (a field the page left empty may come first: "责任部门：发文日期：2023年03月01日")
+        if not labels or (labels[0].start() != 0 and not _EMPTY_FIELD.fullmatch(ln.text, 0, labels[0].start())):
+            for field_, rank, value in _glued_fields(ln.text):
+                if field_ not in found or rank < found[field_][0]:
+                    found[field_] = (rank, value)
             continue
         for k, m in enumerate(labels):
             end = labels[k + 1].start() if k + 1 < len(labels) else len(ln.text)
@@ -215,6 +234,31 @@ def _site_labels(lines: list[Line]) -> dict[str, str]:
             if field_ and value and (field_ not in found or rank < found[field_][0]):
                 found[field_] = (rank, value)
     return {f: v for f, (_, v) in found.items()}
+
+
+_BARE_LABEL = re.compile(P.alt(P.SITE_LABEL_WORDS))
+_EMPTY_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
+_FITS = {  # what a field's value looks like when no separator tells where its label ends
+    "number": lambda v: P.DOC_NUMBER.match(v) is not None,
+    "date": lambda v: re.match(r"\d{4}[-年./]\d{1,2}[-月./]\d{1,2}", v) is not None,
+    "issuer": lambda v: len(v) <= 30 and P.UNIT_SUFFIX.search(v) is not None,
+    "title": lambda v: len(v) <= _MAX_TITLE and P.TITLE_END.search(v) is not None,
+}
+
+
+def _glued_fields(line: str) -> list[tuple[str, int, str]]:
+    """(field, rank, value) of a site's information row printed with no separators ("发文字号临政函〔2024〕9号发布日期
+    2024-02-09"): each label's value runs to the next label; a value that does not look like its field is dropped."""
+    labels = list(_BARE_LABEL.finditer(line))
+    if not labels or labels[0].start() != 0:
+        return []
+    out = []
+    for k, m in enumerate(labels):
+        field_, rank = P.SITE_FIELDS.get(m.group(0), (None, 9))
+        value = line[m.end():labels[k + 1].start() if k + 1 < len(labels) else len(line)]
+        if field_ and value and _FITS[field_](value):
+            out.append((field_, rank, value))
+    return out
 
 
 def _apply_site_labels(fr: DocFrame, site: dict[str, str]) -> None:
@@ -284,7 +328,7 @@ def _read_header(fr: DocFrame, header: list[Line]) -> None:
         if m:
             fr.issuer = m.group("issuer")
             continue
-        if _number_line(t) or P.SITE_LABEL.match(t):
+        if _number_line(t) or P.SITE_LABEL.match(t) or _glued_fields(t):
             continue
         if title_lines and not _TITLE_END.search(title_lines[-1].text.rstrip("》")):
             if _is_header_line(t) and not P.ADDRESSEE_LINE.match(t):
@@ -319,8 +363,8 @@ def _read_closing(fr: DocFrame, body: list[Line]) -> None:
     last_body = None  # index in `body` of the first closing line
     for k, ln in enumerate(body):
         t = ln.text
-        m = P.SIGNATURE_DATE.match(t)
-        if m and sign_date is None:
+        m = P.SIGNATURE_DATE.match(t) or (_DASHED_DATE.fullmatch(t) if k and _ISSUER.match(body[k - 1].text) else None)
+        if m and sign_date is None:  # (a date printed 2017-7-6 under the issuer's name signs too)
             sign_date = m
             if k > 0 and fr.issuer is None:
                 im = _ISSUER.match(body[k - 1].text)
@@ -412,6 +456,11 @@ def _innermost(who: str) -> str | None:
     return found
 
 
+_PAGE_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-年/.](?P<m>\d{1,2})[-月/.](?P<d>\d{1,2})"
+                        r"(?:(?!\d)|(?=\d{1,2}[:：]\d{2}))")  # perhaps a time after it, the space lost: 2020-11-0617：23
+_DASHED_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
+_PAGE_DATE_LINE = 100  # characters: a longer line is text, not a page's information row
+_PAGE_DATE_LINES = 25  # lines above a document's text that a page's information may take
 _NOTIFIES = re.compile(r"通知如下|现通知|特通知")
 
 

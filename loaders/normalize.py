@@ -308,9 +308,13 @@ def _ends_inside_name(line: str) -> bool:
 
 def _line_kind(text: str) -> tuple[bool, bool, bool]:
     """What _hard_break asks of a line, as the line and then as the previous one (so each regex
-    runs once a line): starts with a marker, is a closing line, is a 文号 or a label line."""
+    runs once a line): starts with a marker, is a closing line, is a 文号, a label line or a page's site row."""
     return (P.LINE_START_MARKER.match(text) is not None, P.CLOSING_LINE.match(text) is not None,
-            P.NUMBER_LINE.match(text) is not None or P.LABEL_LINE.match(text) is not None)
+            P.NUMBER_LINE.match(text) is not None or P.LABEL_LINE.match(text) is not None
+            or ("www." in text and _SITE_ADDRESS.search(text) is not None))
+
+
+_SITE_ADDRESS = re.compile(r"www\.[a-z0-9-]+\.[a-z.]+")  # a page's row naming its site ("交口县政府 www.jiaokou.gov.cn …")
 
 
 _ADDRESSEE_STARTS = ("各", "市", "县", "区", "省")

@@ -490,6 +490,13 @@ def test_a_supervision_letter_to_one_government():
         ("请你市依照有", [("英德市人民政府", "addressee")]), ("事故调查报告", [("英德市安委会", "addressee")])]
 
 
+def test_a_date_printed_with_dashes_under_the_issuer_signs():
+    from loaders import load_text
+
+    raw = ("平遥县人民政府关于做好防汛工作的通告\n一、各乡镇要加强巡查。\n特此通告。\n平遥县人民政府\n2017-7-6\n")
+    assert load_text(raw, "t.txt").documents[0].date == "2017-07-06"
+
+
 def test_a_joint_notice_signs_with_each_issuer_on_a_line_of_its_own():
     from loaders import load_text
 
