@@ -127,11 +127,15 @@ def _oversight(text: str, i: int, of: bool = True) -> list[Role] | None:
     return None
 
 
+_QUALIFIED = re.compile(rf"(?:{P.UNIT_SUFFIX.pattern.removesuffix('$')})（[\u4e00-\u9fff]{{1,6}}）$")  # "社区（村）"
+
+
 def _bodies(text: str, a: int, b: int) -> list[Role]:
     """The longest run of unit names text[a:b] begins with ("相关单位、企业整改落实情况" -> 相关单位, 企业), each
     responsible; [] when it begins with none."""
     for e in range(b, a + 1, -1):
-        if "的" in text[a:e] or (not P.UNIT_SUFFIX.search(text, a, e) and not _ENTERPRISE.fullmatch(text, a, e)):
+        if "的" in text[a:e] or (not P.UNIT_SUFFIX.search(text, a, e) and not _ENTERPRISE.fullmatch(text, a, e)
+                                and not _QUALIFIED.search(text, a, e)):
             continue
         mentions, _ = split_units(text[a:e])
         if mentions and all(is_unit_like(u.name) or _ENTERPRISE.fullmatch(u.name) for u in mentions):

@@ -127,7 +127,7 @@ def _split_conjunctions(s: str, a: int, b: int) -> list[tuple[int, int]]:
     return pieces
 
 
-_GENERIC_HEAD = re.compile(r"(?:等有关|等相关|等)?(?:部门|单位)$")
+_GENERIC_HEAD = re.compile(r"(?:等有关|等相关|等)?(?:行业监管|行业主管|监管|主管|职能)?(?:部门|单位)$")
 
 
 def _short_name(name: str) -> bool:

@@ -101,6 +101,9 @@ CASES = [
     ("各地、各专委会，各安委会成员单位和相关责任单位要切实落实安全责任。",
      [("各地", "responsible"), ("各专委会", "responsible"), ("各安委会成员单位", "responsible"), ("相关责任单位", "responsible")]),
     ("督促各部门、社区加强安全生产工作。", [("各部门", "responsible"), ("社区", "responsible")]),
+    ("街道办事处负责督促内设机构和社区（村）履行安全生产监管职责。",
+     [("街道办事处", "oversee"), ("内设机构", "responsible"), ("社区（村）", "responsible")]),
+    ("区商务局要指导、督促商贸流通企业贯彻执行安全生产法律法规。", [("区商务局", "oversee"), ("商贸流通企业", "responsible")]),
     ("督导县级党委政府领导定期组织专题会议。", []),  # people are pushed
     # a recurring time after the actor acts as its modal; "X，请…" and "X接到本通知后，请…" ask X
     ("各市县、各有关部门和单位每月15日前报送安全生产大检查情况。", [("各市县", "responsible"), ("各有关部门和单位", "responsible")]),

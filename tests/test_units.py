@@ -94,6 +94,7 @@ def test_split_addressee_lists(text, expected):
     ("各镇人民政府（街道办事处）", ["各镇人民政府（街道办事处）"]),
     ("城建办、派出所（交通中队）、消防站", ["城建办", "派出所（交通中队）", "消防站"]),  # a unit with what it includes
     ("安监、交通、农业（农机）、公安等部门", ["安监", "交通", "农业（农机）", "公安"]),  # sector words, one qualified
+    ("教育、农机、文物、卫生和食品药品、通讯等行业监管部门", ["教育", "农机", "文物", "卫生和食品药品", "通讯"]),
 ])
 def test_split_units_on_conjunctions(text, expected):
     from loaders.units import split_units
