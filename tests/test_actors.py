@@ -101,6 +101,12 @@ CASES = [
     ("各地、各专委会，各安委会成员单位和相关责任单位要切实落实安全责任。",
      [("各地", "responsible"), ("各专委会", "responsible"), ("各安委会成员单位", "responsible"), ("相关责任单位", "responsible")]),
     ("督促各部门、社区加强安全生产工作。", [("各部门", "responsible"), ("社区", "responsible")]),
+    # a unit that does it with no modal (做好, 各司其职); not a title in 《》 nor a verb's object
+    ("气象部门要加强预报频次，水利部门做好水情监测预报，海事、农业农村部门全力做好回港避风工作。",
+     [("气象部门", "responsible"), ("水利部门", "responsible"), ("海事", "responsible"), ("农业农村部门", "responsible")]),
+    ("各地各有关部门各司其职、各尽其能。", [("各地各有关部门", "shared")]),  # each its own part
+    ("依据《山西省人民政府关于做好2024年安全生产工作的通知》，制定本方案。", []),
+    ("县公安局负责维护秩序，配合乡镇做好人员撤离工作。", [("县公安局", "responsible")]),
     ("街道办事处负责督促内设机构和社区（村）履行安全生产监管职责。",
      [("街道办事处", "oversee"), ("内设机构", "responsible"), ("社区（村）", "responsible")]),
     ("区商务局要指导、督促商贸流通企业贯彻执行安全生产法律法规。", [("区商务局", "oversee"), ("商贸流通企业", "responsible")]),

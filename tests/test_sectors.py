@@ -184,6 +184,8 @@ def test_corpus_headings_decide(corpus_dir):
 
 @pytest.mark.parametrize("title,expected", [
     ("关于印发工贸行业安全生产十条措施的通知", "metallurgy_industry_trade"),
+    ("关于做好第14号台风“灿都”防御工作的通知", "meteorological_disaster"),
+    ("关于切实做好抗雪防冻工作的通知", "meteorological_disaster"),
     ("关于做好2024年安全生产工作的通知", None),
     ("关于授权临汾市交通运输局为洪洞至大宁高速公路工程等项目实施机构的批复", None),  # a unit's name, not a topic
     ("关于加强燃气和消防安全工作的通知", None),  # two sectors: no single topic
