@@ -259,13 +259,19 @@ def _named_since(text: str, s: int, found: list[Role]) -> bool:
     return any(start <= r.start < s for r in found) or P.PRONOUN.search(text, start, s) is not None
 
 
+_TIME_CLAUSE = re.compile(rf"在[^，。；]{{1,30}}?(?:{P.alt(cues()['in_sentence']['when_ends'])})")
+
+
 def _listed_before(text: str, s: int, role: str) -> list[Role]:
     """The units of the clause before the actor's at `s` when that clause opens the sentence and holds only
     unit names: the list of actors went on past a comma ("各区、县（市）卫生健康局，委属各单位要…")."""
     if text[s - 1:s] != "，":
         return []
     ps = max(text.rfind(c, 0, s - 1) for c in "。；！？\n：，") + 1
-    if ps > 0 and text[ps - 1] == "，" or s - 1 - ps > 40 or P.IN_SENTENCE_ACTOR.match(text, ps, s - 1) \
+    if ps > 0 and text[ps - 1] == "，" and not _TIME_CLAUSE.fullmatch(
+            text, max(text.rfind(c, 0, ps - 1) for c in "。；！？\n：，") + 1, ps - 1):  # "在…期间，各村，单位要…"
+        return []
+    if s - 1 - ps > 40 or P.IN_SENTENCE_ACTOR.match(text, ps, s - 1) \
             or P.IN_SENTENCE_VERB.match(text, ps, s - 1):  # "各牵头单位要按季度报送市安委办，…": no list
         return []
     mentions, _ = split_units(text[ps:s - 1])
