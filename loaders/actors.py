@@ -241,9 +241,11 @@ def _requested(text: str, s: int) -> list[Role]:
     while True:  # "请各区县住建局、市安监总站、各有关单位切实做好…", "请各乡镇人民政府，高新区管委会及时…": each name
         stop = min([k for k in (text.find(c, a) for c in "，。；：、\n") if k >= 0] or [len(text)])
         e = next((e for e in range(a + 2, min(stop, a + 30) + 1)
-                  if (P.UNIT_SUFFIX.search(text, a, e) or (text[a:e] in _SHORT_NAMES and e == stop))
+                  if (P.UNIT_SUFFIX.search(text, a, e) or (text[e - 1] == "）" and "（" in text[a:e])
+                      or (text[a:e] in _SHORT_NAMES and e == stop))
                   and is_unit_like(text[a:e])
                   and text[e:e + 1] not in _NAME_GOES_ON and not text.startswith(_HEAD_GOES_ON, e)
+                  and text.count("（", a, e) == text.count("）", a, e)  # "请各镇乡（街道）…": not inside its bracket
                   and not P.JOINT.search(text, a, e)), None)
         if e is None or e == len(text) or (e == stop and text[e] not in "、，"):
             return out  # the names so far ([] when the first is none: "请认真组织实施")
