@@ -87,11 +87,38 @@ def _raw_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
     return rows, end
 
 
+# "… | 完成时限 || --- | --- |", "… | 2026年3月底前 || 3 | 居民小区…": a web page glued the next row (the separator row
+# or one opening with its number) to the row before
+_GLUED_ROW = re.compile(r"\|(?=\|\s*(?::?-{3}|\d{1,3}\s*\|))")
+_SEPARATOR_ROW = re.compile(r"\s*\|?[\s:|-]+\|?\s*")
+
+
+def _pipe_lines(raw: str, pos: int) -> Iterator[tuple[int, str]]:
+    """The rows of a pipe table from `pos` as (raw offset, text): a row whose last cell wrapped onto the next line
+    (no bar at its end, the next line none at its start) is one row with the newline in it, and rows glued
+    together are as many rows."""
+    lines = list(_lines_from(raw, pos))
+    k = 0
+    while k < len(lines):
+        s, line = lines[k]
+        while line.lstrip().startswith("|") and not line.rstrip().endswith("|") and k + 1 < len(lines) \
+                and lines[k + 1][1].strip() and not lines[k + 1][1].lstrip().startswith("|") \
+                and "|" in lines[k + 1][1]:
+            k += 1
+            line = raw[s:lines[k][0] + len(lines[k][1])]
+        at = 0
+        for m in _GLUED_ROW.finditer(line):
+            yield s + at, line[at:m.end()]
+            at = m.end()
+        yield s + at, line[at:]
+        k += 1
+
+
 def _pipe_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
     """Rows of a markdown pipe table ("| 序号 | 工作任务 | 责任单位 |") starting at `pos`."""
     rows: list[list[Cell]] = []
     end = pos
-    for s, line in _lines_from(raw, pos):
+    for s, line in _pipe_lines(raw, pos):
         if not line.strip():
             if rows:
                 break
@@ -99,7 +126,7 @@ def _pipe_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
         if not line.lstrip().startswith("|"):
             break
         end = s + len(line)
-        if re.fullmatch(r"\s*\|?[\s:|-]+\|?\s*", line):
+        if _SEPARATOR_ROW.fullmatch(line):
             continue  # separator row
         cells = []
         for c in re.finditer(r"(?<=\|)([^|]*)(?=\|)", line):
@@ -317,9 +344,10 @@ def _fit(row: list[Cell], cells: list[Cell], targets: tuple[int, ...], header: S
 def _line_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
     """Rows of a table printed one cell a line (text taken from a web or PDF table): a header of column names
     one a line ("序号\n重点任务\n牵头单位\n配合单位"), then the rows — each opening with its number when the
-    header has 序号, else as many lines as the header. A row with more lines than columns has a wrapped task
-    cell (the other cells are aligned from both sides); the table ends at the first row whose unit cells do not
-    read as units."""
+    header has 序号, else as many lines as the header. A row with more lines than columns has wrapped cells
+    (_split_row finds where each ends); page numbers, the header a new page repeats and category rows
+    (一、压紧压实安全生产责任) between the rows are skipped; the table ends at the first row whose unit cells do
+    not read as units."""
     from loaders.attribution import parse_attribution
 
     lines = ((s, line.strip(), s + len(line) - len(line.lstrip())) for s, line in _lines_from(raw, pos) if line.strip())
@@ -329,6 +357,8 @@ def _line_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
         if not body and _HEADER_WORDS.match(text):
             header.append(Cell(text, at, at + len(text)))
             continue
+        if header and (_PAGE_NUMBER.match(text) or _HEADER_WORDS.match(text) or _CATEGORY_ROW.match(text)):
+            continue  # furniture between the rows, or a category row
         body.append(Cell(text, at, at + len(text)))
         if len(body) > 4000:
             break
@@ -347,24 +377,107 @@ def _line_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
             j = k + 1
             while j < len(body) and j - k < 40 and body[j].text != str(len(rows) + 1):
                 j += 1
-            if j == len(body) or j - k >= 40:  # the last row: no more lines than columns
-                j = min(len(body), k + width)
+            if j == len(body) or j - k >= 40:  # the last row: up to its last cell
+                j = _last_row_end(body, k, width, names)
         else:
             j = min(len(body), k + width)
         cells = body[k:j]
-        if len(cells) > width:  # a wrapped task cell: one line for each other column, the rest are the task
-            right = width - task - 1
-            merged = cells[task:len(cells) - right]
-            text = raw[merged[0].start:merged[-1].end]
-            cells = cells[:task] + [Cell(text, merged[0].start, merged[-1].end)] + cells[len(cells) - right:]
+        if len(cells) > width:  # wrapped cells
+            cells = _split_row(raw, cells, names, task)
         if len(cells) <= max([task] + [u for u, _ in units]) or not all(
-                parse_attribution(cells[u].text.replace("\n", ""), table=True) for u, _ in units if u < len(cells)):
+                parse_attribution(cells[u].text.replace("\n", ""), table=True) or cells[u].text == ""
+                for u, _ in units if u < len(cells)) or not any(cells[u].text for u, _ in units if u < len(cells)):
             break
         rows.append(cells + [Cell("", cells[-1].end, cells[-1].end)] * (width - len(cells)))
         k = j
     if len(rows) < 2:
         return [], pos
     return rows, rows[-1][-1].end
+
+
+_EMPTY_CELL = ("/", "／", "—", "-", "无")  # a cell printed as a mark: no one
+
+
+def _last_row_end(body: list[Cell], k: int, width: int, names: tuple[str, ...]) -> int:
+    """Where the last row of a numbered one-cell-a-line table ends: at its deadline when the last column is one
+    (a line that reads as a time), else after as many lines as columns."""
+    if names[-1] not in UNIT_COLUMNS and names[-1] not in TASK_COLUMNS:
+        for j in range(k + width - 1, min(len(body), k + 40)):
+            if _DEADLINE_DONE.search(body[j].text) and len(body[j].text) <= _LONGEST_COLUMN:
+                return j + 1
+    return min(len(body), k + width)
+
+
+def _split_row(raw: str, cells: list[Cell], names: tuple[str, ...], task: int) -> list[Cell]:
+    """The cells of a row whose lines outnumber its columns: the columns before the task one line each, the
+    task up to the last line that ends a sentence (when enough lines are left), and the lines after it grouped
+    into the remaining columns where cells most likely end (_cell_groups)."""
+    right = len(names) - task - 1
+    lines = cells[task:]
+    end = 1
+    for e in range(1, len(lines) - right + 1):
+        if lines[e - 1].text[-1:] in SENTENCE_END_CHARS:
+            end = e
+    if end == 1 and len(lines) - right > 1:  # no sentence end: the task takes what the other columns leave
+        end = len(lines) - right
+    rest = lines[end:]
+    groups = _cell_groups([c.text for c in rest], names[task + 1:]) if len(rest) > right else \
+        [[k] for k in range(len(rest))]
+    out = cells[:task] + [_joined(raw, lines[:end])]
+    for g in groups:
+        out.append(_joined(raw, [rest[k] for k in g]))
+    return out
+
+
+def _joined(raw: str, lines: list[Cell]) -> Cell:
+    """One cell of wrapped lines: their text with the line breaks kept (offsets are the raw span's)."""
+    if len(lines) == 1 and lines[0].text in _EMPTY_CELL:
+        return Cell("", lines[0].start, lines[0].start)
+    return Cell("\n".join(c.text for c in lines), lines[0].start, lines[-1].end)
+
+
+_UNIT_END = re.compile(r"(?:局|委|办|队|部|府|院|会|处|所|站|室|中心|公司|单位|部门|分局|支队|大队|集团)$")
+_UNIT_START = re.compile(r"^(?:各|省|市|县|区|州|旗|乡|镇|街道|有关|相关|负有|国网|中国)")
+
+
+def _cell_groups(lines: list[str], names: tuple[str, ...]) -> list[list[int]]:
+    """Lines (the cells after the task, wrapped) grouped into one run per column of `names`: the grouping whose
+    cuts fall where lines end short or after a whole name, and whose unit cells read as units and deadline
+    cells as times."""
+    from itertools import combinations
+
+    from loaders.attribution import parse_attribution
+
+    n = len(names)
+    if len(lines) <= n:
+        return [[k] for k in range(len(lines))]
+    full = max(len(t) for t in lines)
+
+    def gap(k: int) -> int:  # a cut after line k
+        a, b = lines[k], lines[k + 1]
+        if a in _EMPTY_CELL or b in _EMPTY_CELL:
+            return 3
+        if a.endswith(_OPEN_CELL_END):
+            return -3
+        if len(a) < full - 1:
+            return 2
+        return 1 if _UNIT_END.search(a) and _UNIT_START.search(b) else -2
+
+    def cell(text: str, name: str) -> int:
+        if name in UNIT_COLUMNS:
+            return 3 if text in _EMPTY_CELL or parse_attribution(text, table=True) is not None else -3
+        if name in TASK_COLUMNS:
+            return 0
+        return 2 if _DEADLINE_DONE.search(text) or text in _EMPTY_CELL else -1
+
+    best, best_score = None, None
+    for cuts in combinations(range(len(lines) - 1), n - 1):
+        bounds = [0, *(c + 1 for c in cuts), len(lines)]
+        score = sum(gap(c) for c in cuts) + sum(
+            cell("".join(lines[a:b]), name) for (a, b), name in zip(zip(bounds, bounds[1:]), names))
+        if best_score is None or score > best_score:
+            best, best_score = bounds, score
+    return [list(range(a, b)) for a, b in zip(best, best[1:])]
 
 
 _BAR_END = re.compile(r"^(?P<text>[^|\n]*?)\s*\|\s*$")  # "省安全监管局 |", or "|" alone: an empty cell

@@ -392,6 +392,31 @@ def test_markdown_furniture_is_blanked_keeping_offsets():
         "| 1 | 开展执法 | 市经信局<br>市交通运输局 |", ""]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # pandoc's backslash escapes: a number's escaped dot moves onto the number, other marks lose the backslash
+    ("1\\. 全面摸清底数。", "1.  全面摸清底数。"),
+    ("（宕政发\\[2024\\]3号）", "（宕政发 [2024 ]3号）"),
+    ("\\*\\*\\*公司", " * * *公司"),
+    ("1. 开展检查。", "1. 开展检查。"),
+])
+def test_markdown_escapes_lose_their_backslash_keeping_offsets(text, expected):
+    from loaders.markdown_text import markdown_text
+
+    assert markdown_text(text) == expected
+
+
+def test_an_escaped_numbered_item_is_an_item(tmp_path):
+    from loaders import load_file
+
+    raw = ("关于开展危险化学品安全专项整治的通知\n长寿府发〔2024〕9号\n各街道办事处：\n**（一）开展风险排查**\n\n"
+           "1\\. 全面摸清底数。对全区危险化学品单位开展摸底。\n\n牵头单位：区应急局；配合单位：区经济信息委\n\n"
+           "2\\. 实施重大危险源分级管控。落实包保责任制。\n\n牵头单位：区应急局；配合单位：长寿经开区管委会\n")
+    (tmp_path / "x.md").write_text(raw, encoding="utf-8")
+    d = load_file(tmp_path / "x.md").documents[0]
+    assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == [
+        [("区应急局", "lead"), ("区经济信息委", "support")], [("区应急局", "lead"), ("长寿经开区管委会", "support")]]
+
+
 def test_html_page_title_is_the_last_resort_for_a_documents_title():
     from loaders import load_text
     from loaders.html_text import html_text

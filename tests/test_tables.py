@@ -43,6 +43,22 @@ def test_markdown_pipe_table():
     assert d.unplaced == ()
 
 
+@pytest.mark.parametrize("table", [
+    # a web page glued the separator row and the next row to the row before ("|| --- |", "|| 2 |")
+    "| 序号 | 重点任务 | 责任单位 || --- | --- | --- |\n| 1 | 开展瓦斯专项治理行动。 | 市能源局、市应急局 || 2 | "
+    "开展危险化学品专项整治。 | 市应急局等部门 |\n",
+    # a row whose task cell wrapped onto the next line (no bar at the end of the line, none at the start of the next)
+    "| 序号 | 重点任务 | 责任单位 |\n|---|---|---|\n| 1 | 开展瓦斯专项治理行动。 | 市能源局、市应急局 |\n| 2 | 开展危险化学品\n"
+    "专项整治。 | 市应急局等部门 |\n",
+])
+def test_a_pipe_table_with_glued_or_wrapped_rows(table):
+    d = load_text(BODY + "\n" + table, "x.md").documents[0]
+    assert [([(a.name, a.role) for a in t.assignments], t.open_list) for t in d.tasks] == [
+        ([("市能源局", "responsible"), ("市应急局", "responsible")], False),
+        ([("市应急局", "responsible")], True),
+    ]
+
+
 def test_a_role_marked_in_a_unit_cell():
     raw = BODY + "\n| 序号 | 重点任务 | 责任单位 |\n|---|---|---|\n| 1 | 开展瓦斯专项治理行动。 | 市能源局（牵头）、市应急局 |\n"
     d = load_text(raw, "x.md").documents[0]
@@ -86,6 +102,24 @@ def test_table_with_one_cell_a_line(cells, expected):
     d = load_text(raw, "x.txt").documents[0]
     assert [t.text for t in d.tasks] == ["加强瓦斯治理。开展瓦斯专项治理行动。", "强化危化品监管。开展危险化学品专项整治。"]
     assert [t.source for t in d.tasks] == ["table", "table"]
+
+
+def test_a_pdf_table_with_one_cell_a_line_and_every_cell_wrapped():
+    # every cell wrapped at its column's width (unit names cut inside), a category row above the rows, a page
+    # number and the header printed again between them, "/" for an empty cell
+    raw = BODY + "附件\n2025年安全生产重点任务分工表\n" + (
+        "序号\n工作任务\n牵头单位\n配合单位\n完成时限\n一、安全责任\n1\n开展瓦斯专项\n治理行动。\n市能源局、市\n应急局\n"
+        "市公安局、市\n交通局\n2025年底\n— 3 —\n序号\n工作任务\n牵头单位\n配合单位\n完成时限\n二、专项整治\n2\n"
+        "开展危险化学品\n专项整治。\n市消防救援支\n队\n/\n长期坚持\n")
+    tables = find_tables(raw)
+    assert [(r.task.text, [(role, c.text) for role, c in r.units]) for r in tables[0].rows] == [
+        ("开展瓦斯专项\n治理行动。", [("lead", "市能源局、市\n应急局"), ("support", "市公安局、市\n交通局")]),
+        ("开展危险化学品\n专项整治。", [("lead", "市消防救援支\n队")])]  # no one in the empty cell
+    assert raw[tables[0].end:] == "\n"
+    d = load_text(raw, "x.txt").documents[0]
+    assert [[(a.name, a.role) for a in t.assignments] for t in d.tasks] == [
+        [("市能源局", "lead"), ("市应急局", "lead"), ("市公安局", "support"), ("市交通局", "support")],
+        [("市消防救援支队", "lead")]]
 
 
 def _with_table(items: str, rows: list[tuple[str, str]]) -> str:
