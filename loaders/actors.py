@@ -68,7 +68,7 @@ _LABEL_AFTER = "。；\n"  # where a labelled duty ("市应急局。负责…") 
 _SENTENCE_STARTS = re.compile("[。；！？\n，：]")  # a sentence (or clause) may begin after each of these
 # "本项任务由X负责": the actor is X (found by _BY), not the words before 由
 _BY_INSIDE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{P.alt(cues()['in_sentence']['by'])})(?=.{{2}})")
-_SKIP_ACTOR = re.compile(r"^(?:其(?![他它])|由|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|依据|依照|参照|对照|配合|协助|制定|现将|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|压实|落实|明确|夯实|细化|组织(?!部)|持续|深入|积极|聚焦|围绕|成立|组建|设立)")
+_SKIP_ACTOR = re.compile(r"^(?:其(?![他它])|由|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|依据|依照|参照|对照|配合|协助|会同|制定|充分|发挥|现将|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|压实|落实|明确|夯实|细化|组织(?!部)|持续|深入|积极|聚焦|围绕|成立|组建|设立)")
 
 
 def _partners(text: str, i: int) -> list[Role]:
@@ -199,9 +199,16 @@ _HEAD_GOES_ON = ("人民政府", "政府", "党委", "管委会")  # "请各乡�
 
 
 def overseen(text: str) -> list[Role] | None:
-    """When `text` opens with a verb of oversight ("督促企业落实…", "负责监督各有关责任单位…"): the bodies it
-    oversees, responsible ([] when it names none); None when it opens with no such verb."""
-    return _oversight(text, 0)
+    """When `text` opens with a verb of oversight ("督促企业落实…", "负责监督各有关责任单位…"), or a sentence or a
+    label's text in it does ("…。整改要求：督促经营户立即更换…"): the bodies it oversees, responsible ([] when it
+    names none); None when no sentence opens with such a verb."""
+    for s in [0] + [m.end() for m in _OVERSEEN_AT.finditer(text)]:
+        if (found := _oversight(text, s)) is not None:
+            return found
+    return None
+
+
+_OVERSEEN_AT = re.compile("[。；：\n]")
 
 
 def may_act(name: str) -> bool:
@@ -323,10 +330,12 @@ def _mentions(text: str) -> tuple[Role, ...]:
                 break
             parsed = parse_attribution(text[a:k])
             if parsed is not None:
-                best = parsed
+                best, after = parsed, k + 1
             last = k + 1
         if best is not None:
             out += [Role(r.name, r.role, a + r.start, a + r.end) for r in best.units]
+            if joint := P.JOINT.match(text, after):  # "由市应急管理局牵头，会同市司法局将…"
+                out += _partners(text, joint.end())
             continue
         over = m.group("role") in _LATER_VERBS  # "由行业主管部门督促各企业…": they oversee, the enterprise implements
         role = "lead" if m.group("role") in ("牵头", "会同") else "oversee" if over else "responsible"
@@ -338,8 +347,8 @@ def _mentions(text: str) -> tuple[Role, ...]:
             out += _enterprise_after(text, m.end())
         if named and P.JOINT.fullmatch(m.group("role")):  # "由你局会同市市场监管局实施…"
             out += _partners(text, m.end())
-        elif named and (joint := P.JOINT.match(text, m.end())):  # "由省应急厅牵头会同省工信厅、省公安厅，…"
-            out += _partners(text, joint.end())
+        elif named and (joint := P.JOINT.match(text, m.end() + text.startswith("，", m.end()))):
+            out += _partners(text, joint.end())  # "由省应急厅牵头（，）会同省工信厅、省公安厅，…"
     for m in _BY_LEADER.finditer(text):
         mentions, _ = split_units(m.group("units"))
         if mentions and all(is_unit_like(u.name) for u in mentions) \
@@ -436,80 +445,20 @@ def joint_partners(text: str) -> list[Role]:
     return [r for m in _JOINT_AT_CLAUSE.finditer(text) for r in _partners(text, m.end())]
 
 
-_SENTENCE_END = re.compile("[。；！？]")
-_COMMA = re.compile("，")
-_CLAUSE_VERB = "负责"  # "县公安局负责查处…，县交通运输局负责…": each clause with its own unit is a duty of its own
-_MIN_CLAUSE = 2  # characters after 负责 that make a clause a duty, not a role ("A负责，B配合")
+_LABEL_STARTS = re.compile("[。；\n]")  # where a unit's labelled duties may begin
 
 
 def actor_cuts(text: str) -> list[int]:
-    """Where the duties of a text without brackets begin when its sentences name different actors
-    ("各乡镇要加强巡查。县直有关部门要加强指导。"): the start of each sentence whose actors are not the ones
-    before, and of each clause that opens with other actors ("…，市水利局要…", "…，县交通运输局负责…");
-    offsets relative to `text`. [] for one duty."""
-    roles = _mentions(text)
-    if len({r.name for r in roles}) < 2:
-        return []
-    bounds = sorted({0, len(text)} | {m.end() for m in _SENTENCE_END.finditer(text)} | {m.end() for m in re.finditer("\n", text)})
-    cuts: list[int] = []
-    current: set[str] = set()
-    subjects: set[str] = set()  # the actors sentences since the last cut opened with
-    for a, b in zip(bounds, bounds[1:]):
-        names = {r.name for r in roles if a <= r.start < b}
-        opening = _opening(roles, _skip_space(text, a)) if names else set()
-        # "县应急局要督促企业落实…。企业要…" stays one; "各县（区）、各部门要…。各县（区）要…" is two: a sentence that
-        # opens with some of the actors an earlier one opened with
-        if names and current and (not names <= current or (opening and opening < subjects)):
-            cuts.append(a)
-            current, subjects = set(), set()
-        current |= names
-        subjects |= opening
-        cuts += _clause_cuts(text, a, b, roles)
-    return sorted(c for c in set(cuts) if 0 < c < len(text) and text[c:].strip())
-
-
-def _opening(roles: tuple[Role, ...], s: int) -> set[str]:
-    """The names of the list of actors a sentence starting at `s` opens with ("各县（区）、各部门、各单位要…")."""
-    out: set[str] = set()
-    at = s
-    for r in sorted(roles, key=lambda r: r.start):
-        if r.start < at:
-            continue
-        if r.start - at > (0 if not out else 2):  # one separator (、) or a 和/及 between two names
-            break
-        out.add(r.name)
-        at = r.end
-    return out
-
-
-def _skip_space(text: str, i: int) -> int:
-    while i < len(text) and text[i] in " \n":
-        i += 1
-    return i
-
-
-def _clause_cuts(text: str, a: int, b: int, roles: tuple[Role, ...]) -> list[int]:
-    """Starts of the clauses of the sentence text[a:b] that open with actors other than the last ones named."""
-    starts = [a] + [m.end() for m in _COMMA.finditer(text, a, b)]
-    found: list[int] = []
-    named: set[str] = set()  # the actors of the clauses since the last cut
-    for k, s in enumerate(starts):
-        e = starts[k + 1] if k + 1 < len(starts) else b
-        names = {r.name for r in roles if s <= r.start < e}
-        if names and named and not names <= named and _opens_with_actor(text, s, b) \
-                and not _listed_before(text, s, "responsible"):  # "A，B要…": one list of actors
-            found.append(s)
-            named = set()
-        named |= names
-    return found
-
-
-def _opens_with_actor(text: str, s: int, b: int) -> bool:
-    """Whether the clause at `s` opens with units that act: "X负责…" (a duty after it, not "A负责，B配合")
-    or "X要…"."""
-    m = P.IN_SENTENCE_VERB.match(text, s, b)
-    if m and m.group("verb") == _CLAUSE_VERB and _actor_units(m):
-        end = text.find("，", m.end(), b)
-        return (end if end >= 0 else b) - m.end() >= _MIN_CLAUSE
-    m = P.IN_SENTENCE_ACTOR.match(text, s, b)
-    return bool(m and _actor_units(m))
+    """Where the duties of a text without brackets begin when it lists units' duties each under the unit's name
+    ("市经济信息委：负责工业企业的行业管理。市住房城乡建委：负责施工安全监督管理。"): the start of each such label
+    after the first; offsets relative to `text`. [] for one duty. A numbered item whose sentences merely name
+    different actors ("各乡镇要加强巡查。县直有关部门要加强指导。") stays one duty with all of them."""
+    starts = [0] + [m.end() for m in _LABEL_STARTS.finditer(text)]
+    labels = []
+    for s in starts:
+        while s < len(text) and text[s] in " \n":
+            s += 1
+        m = P.IN_SENTENCE_LABEL.match(text, s)
+        if m and (good := _actor_units(m)) and all(P.UNIT_SUFFIX.search(u.name) for u in good):
+            labels.append(s)
+    return sorted(set(labels))[1:]  # what comes before the first label (the item's title) stays with it

@@ -330,6 +330,15 @@ def _ends_title(ptext: str, text: str) -> bool:
             and P.TITLE_END.search(bare) is not None and not text.startswith(_TITLE_GOES_ON))
 
 
+def _wrapped_item(ptext: str, width: int) -> bool:
+    """A numbered line as wide as the page with a comma in it is an item's sentence cut by the page's width
+    ("五、你局要牵头建立健全应急预案演练制度，县消防救援大" + "队、…"), not a heading."""
+    return bool(width) and "，" in ptext and len(ptext) >= width - _WIDTH_SLACK
+
+
+_WIDTH_SLACK = 3  # characters a full line may fall short of the page's width (an indented first line)
+
+
 def _hard_break(prev: tuple[str, bool, int, tuple[bool, bool, bool]], text: str, kind: tuple[bool, bool, bool],
                 opens: bool, width: int, depth: int) -> bool:
     """Whether `text` begins a new paragraph after `prev` (`opens`: a table cell, or an indented first line)."""
@@ -352,7 +361,7 @@ def _hard_break(prev: tuple[str, bool, int, tuple[bool, bool, bool]], text: str,
         return True  # a title, then the addressees (perhaps wrapped): "…的通知" / "各县（市、区）人民政府："
     if ptext[-1] in P.SENTENCE_END_CHARS and not _ends_inside_name(ptext):
         return True
-    if pclosing or (pmarker and len(ptext) < 40 and "。" not in ptext):
+    if pclosing or (pmarker and len(ptext) < 40 and "。" not in ptext and not _wrapped_item(ptext, width)):
         return True
     if width and len(ptext) < 0.6 * width and len(ptext) < 30 and depth == 0:
         return True

@@ -81,8 +81,9 @@ MARKERS: dict[str, re.Pattern] = {
     "cn_shi": re.compile(rf"(?P<n>{CN_NUM})(?:{ENUMERATOR})(?=[^，。；：]{{2}})"),
 }
 LINE_START_MARKER = re.compile("|".join(f"(?:{p.pattern.replace('?P<n>', '')})" for p in MARKERS.values()))
-# markers that may also begin a sentence inside a paragraph ("…。一是…。二是…")
-INLINE_MARKER = re.compile(rf"(?<=[。；：])(?:(?P<shi>{CN_NUM})(?:{ENUMERATOR})|（(?P<ap>\d{{1,2}})）)")
+# markers that may also begin a sentence inside a paragraph ("…。一是…。二是…"), or go on after an item's bracket
+# ("…。（县应急局负责）二是…")
+INLINE_MARKER = re.compile(rf"(?:(?<=[。；：])|(?<=）)(?!一))(?:(?P<shi>{CN_NUM})(?:{ENUMERATOR})|（(?P<ap>\d{{1,2}})）)")
 
 SENTENCE_END_CHARS = "。！？；：）］】"
 # a mirror site's pinyin after a character, "調(diào)查": a syllable with a tone mark in brackets (no part of the text)

@@ -295,7 +295,8 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     drafts.sort(key=lambda x: x[2].start)  # a letter before what it issues
     parents = {sec.id: sec.parent_id for sec in sections}
     leading = preamble_defaults(text, [r for hi, r in regions if hi is None])
-    owners = {k: v for k, v in _title_owners(text, headings, sec_of).items() if k not in heading_attr}
+    owners = {k: v for k, v in (_lead_in_owners(text, headings, regions, sec_of) | _title_owners(text, headings, sec_of)).items()
+              if k not in heading_attr}
     tasks, defaults, attributing = _tasks(d, drafts, row_cuts, heading_attr, parents, leading, own_titles, owners)
     tasks, paraphrased = paraphrased_rows(d, doc_tables, row_cuts, tasks)
     extra = table_only_tasks(d, doc_tables, row_cuts, sections, paraphrased)
@@ -546,6 +547,40 @@ def _title_owners(text: str, headings: list[Heading], sec_of: dict[int, str]) ->
     return out
 
 
+def _lead_in_owners(text: str, headings: list[Heading], regions, sec_of: dict[int, str]) -> dict[str, Piece]:
+    """Headings whose own text ends in a sentence that hands the items under it to its actors ("（五）普通货运
+    安全。各县（市、区）交通运输主管部门要重点抓好以下工作：" over 一是…二是…): those actors answer for each item
+    under it that names no actor of its own."""
+    out: dict[str, Piece] = {}
+    for hi, (a, b) in regions:
+        if hi is None:  # "…，请你街道按以下要求抓好落实。" before the first item: the items' owner
+            if headings and (piece := _lead_in(text, a, b, _PREAMBLE_LEAD)) is not None:
+                top = min(h.depth for h in headings)
+                for k, h in enumerate(headings):
+                    if h.depth == top and h.start >= b:
+                        out.setdefault(sec_of[k], piece)
+            continue
+        if (piece := _lead_in(text, headings[hi].title_end, b, _LIST_LEAD)) is not None:
+            out[sec_of[hi]] = piece
+    return out
+
+
+# the last sentence before the items asks someone to carry them out: "请你街道按以下要求抓好落实。"
+_PREAMBLE_LEAD = re.compile(rf"(?:{P.alt(cues()['in_sentence']['list_leads'])})[^，。；：\n]{{0,12}}[：:。]\s*$")
+
+
+def _lead_in(text: str, a: int, b: int, lead: re.Pattern) -> Piece | None:
+    """The last sentence of text[a:b] when it ends in a list lead and names actors, as their attribution."""
+    end = a + len(text[a:b].rstrip())
+    if a >= end or not lead.search(text, a, end):
+        return None
+    s = max([k + 1 for k in (text.rfind(c, a, end - 1) for c in "。；！\n") if k >= 0] or [a])
+    clause = max(s, text.rfind("，", s, end - 1) + 1)  # "现对上述隐患予以督办，请你街道按以下要求…": the last clause's
+    actors = sentence_actors(text[clause:end]) or sentence_actors(text[s:end])
+    s = clause if clause > s and sentence_actors(text[clause:end]) else s
+    return Piece(s, end, Attribution(actors, False), s) if actors else None
+
+
 def _heading_attributions(text: str, headings: list[Heading], sec_of: dict[int, str]) -> dict[str, Piece]:
     """Attributions printed on a heading ("1.煤矿领域（牵头单位：市能源局）"): they cover the section."""
     out = {}
@@ -718,8 +753,8 @@ def _ancestors(sid: str | None, parents: dict[str, str | None]) -> list[str]:
 
 
 def _split_by_actors(d: _Doc, draft, row_cuts, heading_attr, parents) -> list:
-    """A piece with no bracket, row or heading attribution whose sentences name different actors is as many
-    tasks ("各乡镇要…。县直有关部门要…"); the first keeps the title sentence."""
+    """A piece with no bracket, row or heading attribution that lists units' duties under their names is as many
+    tasks ("市经济信息委：负责…。市住房城乡建委：负责…"); the first keeps the title sentence."""
     sid, titles, p = draft
     if p.attribution is not None or row_for(p, row_cuts, d.text) is not None \
             or any(up in heading_attr and heading_attr[up].attribution.units for up in _ancestors(sid, parents)):

@@ -77,10 +77,17 @@ def is_unit_like(name: str) -> bool:
         and len(name) <= 50 and not _NEVER_WITHIN.search(name) and not name.endswith(_NEVER_ENDS)
 
 
+_MANNER = re.compile(P.alt(cues()["connectors"]["manner_openers"]))
+
+
 def end_before_object(s: str, a: int, b: int) -> int:
-    """Where the units in s[a:b] end when 对 follows them ("各乡镇人民政府对本辖区…负总责" -> before 对); else b."""
+    """Where the units in s[a:b] end when 对 or how they act follows them ("各乡镇人民政府对本辖区…负总责",
+    "各街道办事处按照属地管理原则抓好落实" -> before 对, 按照); else b."""
     k = s.find("对", a, b)
-    return k if k > a and is_unit_like(s[a:k]) else b
+    if k > a and is_unit_like(s[a:k]):
+        return k
+    m = _MANNER.search(s, a, b)
+    return m.start() if m and m.start() > a and is_unit_like(s[a:m.start()]) else b
 
 
 def strip_open_suffix(name: str) -> tuple[str, bool]:

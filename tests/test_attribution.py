@@ -314,6 +314,10 @@ DEFAULT_LINES = [
     # ... a default after the task's own actor in one sentence: the actor stays the task's
     ("一、压实责任\n（一）落实属地责任。各县区政府是本辖区森林防灭火工作的责任主体，以下各项工作均需各县区政府负责，不再一一列出。\n"
      "（二）健全网格。（县林业局负责）\n", [[("各县区政府", False)], [("县林业局", False), ("各县区政府", True)]], "(一)"),
+    # ... the default's units end where how they act begins (按照…)
+    ("一、压实责任\n（一）健全网格。（县应急局负责。以下各项均需各街道办事处按照属地管理原则抓好落实，不再一一列出）\n"
+     "（二）修订职责。（县安委办负责）\n",
+     [[("县应急局", False)], [("县安委办", False), ("各街道办事处", True)]], "(一)"),
     # ... and a plain line under a heading whose section goes on in unnumbered paragraphs
     ("一、压实责任\n以下各项工作均由各县区政府负责，不再一一列出。\n林草部门要开展专项整治。\n二、严格火源管控\n"
      "民政部门要加强公墓管理。\n", [[("林草部门", False), ("各县区政府", True)], [("民政部门", False), ("各县区政府", True)]],

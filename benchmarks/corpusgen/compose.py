@@ -147,13 +147,13 @@ class NoticeComposer:
             sentences.append(self.writer.actor_sentence(first.name, sector))
         sentences.append(self.writer.filler(sector, rng.randint(0, 2)))
         own = "".join(sentences)
-        self.doc.duties.append(Duty(path, title, sector, own, [(first, "responsible")], "in_sentence"))
+        units = [(first, "responsible")]
         if rng.random() < 0.3:
             second = self.units.one_actor(sector, "sentence")
-            if second.name != first.name:  # a sentence naming another actor is a duty of its own
-                more = self.writer.actor_sentence(second.name, sector)
-                self.doc.duties.append(Duty(path, title, sector, more, [(second, "responsible")], "in_sentence"))
-                own += more
+            if second.name != first.name:  # a sentence naming another actor: one duty, both answer for it
+                own += self.writer.actor_sentence(second.name, sector)
+                units.append((second, "responsible"))
+        self.doc.duties.append(Duty(path, title, sector, own, units, "in_sentence"))
         return own
 
     def table_tasks(self, path: tuple[str, ...], title: str, sector: str, h1: str, h2: str, lead: str) -> str:
