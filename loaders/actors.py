@@ -24,6 +24,8 @@ _BY = re.compile(rf"(?:^|(?<=[。；，\n])|(?<=[\u4e00-\u9fff]))(?<![{''.join(c
 _BY_LEADER = re.compile(rf"(?:{P.alt(cues()['in_sentence']['by'])})(?P<units>[^，。；]{{2,30}}?)"
                         rf"(?:\d{{1,2}}|[一两二三])?名?(?:{P.alt(cues()['in_sentence']['leader_ranks'])})?"
                         rf"(?:{P.alt(cues()['in_sentence']['leaders'])})(?:带队|牵头)")
+_BY_OBJECT = re.compile(rf"(?:^|(?<=[。；，\n]))(?:{P.alt(cues()['in_sentence']['by'])})(?P<units>[^，。；对]{{2,30}})对"
+                        rf"[^，。；]{{1,40}}?(?:{P.alt(cues()['in_sentence']['by_object_verbs'])})")
 # "由市公安局副局长韩琦任组长": the unit whose man heads the group leads; "成员由A、B有关人员组成": they support
 _c = cues()["in_sentence"]
 _NOT_ALONE = frozenset(cues()["units"]["not_alone"] + cues()["units"]["bare_heads"])  # 由政府主要领导任组长: no unit
@@ -97,15 +99,35 @@ def _enterprise_after(text: str, i: int) -> list[Role]:
     listed = supervised_list(text, i)
     if listed:
         return listed
-    m = P.ENTERPRISE_AFTER.match(text, i)  # "督促煤矿企业落实" -> 煤矿企业
+    m = _longest_enterprise(text, i)  # "督促煤矿企业落实" -> 煤矿企业
     if m:
-        return [Role(m.group("ent"), "responsible", m.start("ent"), m.end("ent"))]
+        out = [Role(m.group("ent"), "responsible", m.start("ent"), m.end("ent"))]
+        while text.startswith(_AND, m.end()) and (m := _longest_enterprise(text, m.end() + 1)):
+            out.append(Role(m.group("ent"), "responsible", m.start("ent"), m.end("ent")))  # "…企业和校外供餐单位"
+        return out
     ent = _ENTERPRISE.search(text, i, min(len(text), i + 12))
     if ent:
         return [Role(ent.group(0), "responsible", ent.start(), ent.end())]
     stop = min([k for k in (text.find(c, i) for c in "，。；\n") if k >= 0] or [len(text)])
     bodies = _bodies(text, i, min(stop, i + 30))  # "督促有关单位对…进行加固": the bodies who implement
     return bodies if bodies and all(b.name.endswith(_SUPERVISED_ENDS) for b in bodies) else []
+
+
+_AND = ("和", "及", "与", "、")
+_ENTERPRISE_SPAN = 16  # characters an enterprise's name may run to…
+_NAME_STOP = re.compile(P.alt(cues()["oversee_verbs"]["completions"] + ["对", "在", "按", "要", "开展", "加强", "严格"]))  # …short of these
+
+
+def _longest_enterprise(text: str, i: int) -> re.Match | None:
+    """The longest enterprise name at `i` that no 和/、 cuts: "学校食堂承包经营企业" (not 学校)."""
+    best = None
+    for k in range(i + 1, min(len(text), i + _ENTERPRISE_SPAN) + 1):
+        if text[k - 1] in _AND or text[k - 1] in "，。；：\n" or _NAME_STOP.search(text, i, k):
+            break
+        m = P.ENTERPRISE_AFTER.fullmatch(text, i, k)
+        if m:
+            best = m
+    return best
 
 
 def _oversight(text: str, i: int, of: bool = True) -> list[Role] | None:
@@ -354,6 +376,11 @@ def _mentions(text: str) -> tuple[Role, ...]:
         if mentions and all(is_unit_like(u.name) for u in mentions) \
                 and not any(r.start <= m.start("units") < r.end for r in out):
             out += [Role(u.name, "lead", m.start("units") + u.start, m.start("units") + u.end) for u in mentions]
+    for m in _BY_OBJECT.finditer(text):  # "由旗安委会对相关苏木镇和部门主要负责人进行约谈"
+        mentions, _ = split_units(m.group("units"))
+        if mentions and all(is_unit_like(u.name) for u in mentions) \
+                and not any(r.start <= m.start("units") < r.end for r in out):
+            out += [Role(u.name, "responsible", m.start("units") + u.start, m.start("units") + u.end) for u in mentions]
     out += _group(text, out)
     starts = [0] + [m.end() for m in _SENTENCE_STARTS.finditer(text)]
     for s in starts:
