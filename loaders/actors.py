@@ -105,15 +105,18 @@ def _enterprise_after(text: str, i: int) -> list[Role]:
         while text.startswith(_AND, m.end()) and (m := _longest_enterprise(text, m.end() + 1)):
             out.append(Role(m.group("ent"), "responsible", m.start("ent"), m.end("ent")))  # "…企业和校外供餐单位"
         return out
+    kinds = _KINDS_THEN_ENTERPRISE.match(text, i)  # "督促辖区内非煤矿山、烟花爆竹批发经营等生产经营单位落实"
+    if kinds and (m := _longest_enterprise(text, kinds.end())):
+        return [Role(m.group("ent"), "responsible", m.start("ent"), m.end("ent"))]
     ent = _ENTERPRISE.search(text, i, min(len(text), i + 12))
     if ent:
         return [Role(ent.group(0), "responsible", ent.start(), ent.end())]
     stop = min([k for k in (text.find(c, i) for c in "，。；\n") if k >= 0] or [len(text)])
-    bodies = _bodies(text, i, min(stop, i + 30))  # "督促有关单位对…进行加固": the bodies who implement
-    return bodies if bodies and all(b.name.endswith(_SUPERVISED_ENDS) for b in bodies) else []
+    return _bodies(text, i, min(stop, i + 30), _SUPERVISED_ENDS)  # "督促有关单位对…进行加固": the bodies who implement
 
 
 _AND = ("和", "及", "与", "、")
+_KINDS_THEN_ENTERPRISE = re.compile(r"[^，。；：\n]{2,30}?、[^，。；：\n]{2,30}?等")  # kinds of business listed, then 等
 _ENTERPRISE_SPAN = 16  # characters an enterprise's name may run to…
 _NAME_STOP = re.compile(P.alt(cues()["oversee_verbs"]["completions"] + ["对", "在", "按", "要", "开展", "加强", "严格"]))  # …short of these
 
@@ -152,15 +155,16 @@ def _oversight(text: str, i: int, of: bool = True) -> list[Role] | None:
 _QUALIFIED = re.compile(rf"(?:{P.UNIT_SUFFIX.pattern.removesuffix('$')})（[\u4e00-\u9fff]{{1,6}}）$")  # "社区（村）"
 
 
-def _bodies(text: str, a: int, b: int) -> list[Role]:
+def _bodies(text: str, a: int, b: int, ends: tuple[str, ...] = ()) -> list[Role]:
     """The longest run of unit names text[a:b] begins with ("相关单位、企业整改落实情况" -> 相关单位, 企业), each
-    responsible; [] when it begins with none."""
+    responsible (with `ends`, each name ending in one of them); [] when it begins with none."""
     for e in range(b, a + 1, -1):
         if "的" in text[a:e] or (not P.UNIT_SUFFIX.search(text, a, e) and not _ENTERPRISE.fullmatch(text, a, e)
                                 and not _QUALIFIED.search(text, a, e)):
             continue
         mentions, _ = split_units(text[a:e])
-        if mentions and all(is_unit_like(u.name) or _ENTERPRISE.fullmatch(u.name) for u in mentions):
+        if mentions and all((is_unit_like(u.name) or _ENTERPRISE.fullmatch(u.name))
+                            and (not ends or u.name.endswith(ends)) for u in mentions):
             return [Role(u.name, "responsible", a + u.start, a + u.end) for u in mentions]
     return []
 

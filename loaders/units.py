@@ -244,15 +244,19 @@ def _split_units(s: str) -> tuple[tuple[UnitMention, ...], bool]:
         if tail:  # "盘龙区政府主要领导": the unit, not its leader
             b -= len(tail)
             name = name[:-len(tail)]
-        host = _HOST.fullmatch(name)  # "市安委办（市应急管理局）": the office, not where it sits
+        host = _HOST.fullmatch(name)  # "市安委办（市应急管理局）": the office, not where it sits; "县林业局（县林长办）":
         if host and _complete(host.group(2)) and P.UNIT_SUFFIX.search(host.group(2)) \
-                and unit_kind(host.group(1)) == "committee":
+                and (unit_kind(host.group(1)) == "committee"  # the bureau, not the office it hosts
+                     or (_complete(host.group(1)) and P.UNIT_SUFFIX.search(host.group(1))
+                         and host.group(1)[0] == host.group(2)[0] and host.group(1)[0] in _LEVELS)):  # (both named by
+            # level: not 各镇人民政府（街道办事处）, 派出所（交通中队）, where the bracket widens or narrows the name)
             b = a + len(host.group(1))
             name = host.group(1)
         mentions.append(UnitMention(name, a, b))
     return tuple(mentions), open_list
 
 
+_LEVELS = "省市州盟县区旗乡镇"
 _HOST = re.compile(r"([^（）]{3,})（((?!各)[^（）]{3,})）")
 
 

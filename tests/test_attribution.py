@@ -314,6 +314,10 @@ DEFAULT_LINES = [
     # ... a default after the task's own actor in one sentence: the actor stays the task's
     ("一、压实责任\n（一）落实属地责任。各县区政府是本辖区森林防灭火工作的责任主体，以下各项工作均需各县区政府负责，不再一一列出。\n"
      "（二）健全网格。（县林业局负责）\n", [[("各县区政府", False)], [("县林业局", False), ("各县区政府", True)]], "(一)"),
+    # ... the scope first, then the units (以下各项工作X均需负责落实)
+    ("一、压实责任\n（一）健全网格。（县应急局负责。以下各项工作各县（区、市）人民政府均需负责落实，不再一一列出）\n"
+     "（二）修订职责。（县安委办负责）\n",
+     [[("县应急局", False)], [("县安委办", False), ("各县（区、市）人民政府", True)]], "(一)"),
     # ... the default's units end where how they act begins (按照…)
     ("一、压实责任\n（一）健全网格。（县应急局负责。以下各项均需各街道办事处按照属地管理原则抓好落实，不再一一列出）\n"
      "（二）修订职责。（县安委办负责）\n",
