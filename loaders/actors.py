@@ -96,6 +96,9 @@ def _partners(text: str, i: int) -> list[Role]:
 
 def _enterprise_after(text: str, i: int) -> list[Role]:
     """The enterprise named just after a verb of oversight at `i` ("督促辖区企业…"), responsible; else []."""
+    kinds = _KINDS_THEN_ENTERPRISE.match(text, i)  # "督促冶金、有色、建材等工贸企业落实": the kind after 等
+    if kinds and (m := _longest_enterprise(text, kinds.end())):
+        return [Role(m.group("ent"), "responsible", m.start("ent"), m.end("ent"))]
     listed = supervised_list(text, i)
     if listed:
         return listed
@@ -105,9 +108,6 @@ def _enterprise_after(text: str, i: int) -> list[Role]:
         while text.startswith(_AND, m.end()) and (m := _longest_enterprise(text, m.end() + 1)):
             out.append(Role(m.group("ent"), "responsible", m.start("ent"), m.end("ent")))  # "…企业和校外供餐单位"
         return out
-    kinds = _KINDS_THEN_ENTERPRISE.match(text, i)  # "督促辖区内非煤矿山、烟花爆竹批发经营等生产经营单位落实"
-    if kinds and (m := _longest_enterprise(text, kinds.end())):
-        return [Role(m.group("ent"), "responsible", m.start("ent"), m.end("ent"))]
     ent = _ENTERPRISE.search(text, i, min(len(text), i + 12))
     if ent:
         return [Role(ent.group(0), "responsible", ent.start(), ent.end())]

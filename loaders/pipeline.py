@@ -293,6 +293,7 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     for pa, pb in letters:
         drafts += _letter_tasks(d, pa, pb)
     drafts.sort(key=lambda x: x[2].start)  # a letter before what it issues
+    drafts = _closing_apart(text, drafts)
     parents = {sec.id: sec.parent_id for sec in sections}
     leading = preamble_defaults(text, [r for hi, r in regions if hi is None])
     owners = {k: v for k, v in (_lead_in_owners(text, headings, regions, sec_of) | _title_owners(text, headings, sec_of)).items()
@@ -545,6 +546,24 @@ def _title_owners(text: str, headings: list[Heading], sec_of: dict[int, str]) ->
         if (named := _unit_title(text[h.body_start:h.title_end])):
             out[sec_of[i]] = Piece(h.body_start, h.title_end, Attribution(named, False), h.body_start)
     return out
+
+
+_CLOSING = re.compile(P.alt(cues()["documents"]["closing_words"]))
+
+
+def _closing_apart(text: str, drafts: list) -> list:
+    """The last item with the paragraphs that close the document after it ("各地贯彻落实本通报情况，请于5月10日前报
+    省安委办。") as a task of its own: what they ask of the addressees is not the item's."""
+    if not drafts:
+        return drafts
+    sid, titles, p = drafts[-1]
+    breaks = [k + 1 for k in range(p.start, p.end) if text[k] == "\n" and text[k + 1:p.end].strip()]
+    for cut in breaks:
+        paragraphs = [x for x in text[cut:p.end].split("\n") if x.strip()]
+        if all(_CLOSING.search(x) for x in paragraphs) and (p.attribution is None or p.attr_start < cut):
+            end = cut - 1
+            return drafts[:-1] + [(sid, titles, replace(p, end=end)), (sid, titles, Piece(cut, p.end))]
+    return drafts
 
 
 def _lead_in_owners(text: str, headings: list[Heading], regions, sec_of: dict[int, str]) -> dict[str, Piece]:

@@ -224,7 +224,7 @@ def _tab_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
     for s, line in _lines_from(raw, pos):
         if not line.strip():
             continue
-        if "\t" not in line.strip():
+        if "\t" not in line.strip(" \u3000\r"):  # (a category row keeps the tabs of its empty cells)
             break
         cells, at = [], s
         for part in line.split("\t"):

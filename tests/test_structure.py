@@ -211,6 +211,15 @@ TITLE_ONLY_ITEMS = [
        [("各县（市、区）人民政府", "oversee"), ("经营户", "responsible")]),
       ("一/2", "川味小厨燃气管道穿越阁楼。整改要求：迁改燃气管道。", [("各县（市、区）人民政府", "responsible")]),
       ("二", "市住建局要做好技术指导。", [("市住建局", "responsible")])]),
+    # paragraphs after the last item that close the letter are a task of their own, not the item's
+    ("一、重点任务\n（一）加强应急演练。各煤矿企业要每季度开展一次应急演练。\n各单位要充分认识做好安全生产工作的重要性和紧迫性。\n"
+     "请各县（市、区）人民政府于5月10日前将落实情况报市安委办。\n",
+     [("一/(一)", "加强应急演练。各煤矿企业要每季度开展一次应急演练。", [("各煤矿企业", "responsible")]),
+      ("一/(一)", "各单位要充分认识做好安全生产工作的重要性和紧迫性。请各县（市、区）人民政府于5月10日前将落实情况报市安委办。",
+       [("各单位", "responsible"), ("各县（市、区）人民政府", "responsible")])]),
+    ("一、重点任务\n（一）加强应急演练。各煤矿企业要每季度开展一次应急演练。\n各级应急管理部门要加强协同联动。\n",
+     [("一/(一)", "加强应急演练。各煤矿企业要每季度开展一次应急演练。各级应急管理部门要加强协同联动。",
+       [("各煤矿企业", "responsible"), ("各级应急管理部门", "responsible")])]),  # a paragraph that goes on with the item
     # a heading whose whole title is a unit heads that unit's duties (not a sector heading, nor a sentence)
     ("一、责任划分\n（一）县（市）区政府\n具体负责本行政区域内安全生产的全面监管。\n（二）市安全生产综合监管部门\n"
      "对全市安全生产综合监管工作负全责。\n（三）人员密集场所\n开展消防检查。\n（四）交通运输\n开展道路检查。\n"

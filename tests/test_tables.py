@@ -32,6 +32,18 @@ def test_tab_table_without_a_title_line_and_with_a_deadline_column():
     ]
 
 
+def test_a_table_with_cells_between_tabs_and_category_rows():
+    # Word's text: a row a line, a category row with the tabs of its empty cells, a blank cell inherits the one above
+    raw = BODY + "附件\n重点工作任务分解表\n序号\t工作任务\t责任单位\t完成时限\n一、重点工作\t\t\t\n" \
+        "1\t开展瓦斯专项治理行动。\t市能源局牵头，市应急局配合\t2025年底\n二、专项整治\t\t\t\n" \
+        "2\t开展危险化学品专项整治。\t\t长期\n"
+    tables = find_tables(raw)
+    assert [(r.task.text, [(role, c.text) for role, c in r.units]) for r in tables[0].rows] == [
+        ("开展瓦斯专项治理行动。", [("responsible", "市能源局牵头，市应急局配合")]),
+        ("开展危险化学品专项整治。", [("responsible", "市能源局牵头，市应急局配合")]),
+    ]
+
+
 def test_markdown_pipe_table():
     raw = BODY + "\n| 序号 | 重点任务 | 责任单位 |\n|---|---|---|\n| 1 | 开展瓦斯专项治理行动。 | 市能源局、市应急局 |\n" \
         "| 2 | 开展危险化学品专项整治。 | 市应急局等部门 |\n"
