@@ -73,6 +73,9 @@ _BY_INSIDE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{P.alt(cues()['in_sentence']['
 _SKIP_ACTOR = re.compile(r"^(?:其(?![他它])|由|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|依据|依照|参照|对照|配合|协助|会同|制定|充分|发挥|现将|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|压实|落实|明确|夯实|细化|组织(?!部)|持续|深入|积极|聚焦|围绕|成立|组建|设立)")
 
 
+_PARTNER_GOES_ON = re.compile(P.alt(cues()["in_sentence"]["joint_acts"]))  # "县水利局|组成联合督查组": no name holds them
+
+
 def _partners(text: str, i: int) -> list[Role]:
     """The units named right after 会同 at `i`, each in the role [in_sentence] joint_role gives: they end
     before a P.JOINT_UNTIL word ("会同县工信局加强指导" -> 县工信局) — the last such place where what comes
@@ -85,7 +88,8 @@ def _partners(text: str, i: int) -> list[Role]:
         (k for k in range(i + 2, stop) if P.UNIT_SUFFIX.search(text, i, k)), reverse=True)
     for k in ends:
         mentions, _ = split_units(text[i:k])
-        if k - i <= 60 and mentions and all(is_unit_like(u.name) and P.UNIT_SUFFIX.search(u.name) for u in mentions):
+        if k - i <= 60 and mentions and all(is_unit_like(u.name) and P.UNIT_SUFFIX.search(u.name)
+                                            and not _PARTNER_GOES_ON.search(u.name) for u in mentions):
             return [Role(u.name, _JOINT_ROLE, i + u.start, i + u.end) for u in mentions]
     for k in sorted(cuts, reverse=True) + [stop]:
         mentions, _ = split_units(text[i:k])

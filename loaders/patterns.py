@@ -190,10 +190,10 @@ _qualified = rf"(?:{_QUALIFIER.replace('?P<inner>', '?:')}{_name_char}{{0,20}}?)
 _actor = rf"(?P<actor>{_name_char}{{1,40}}?{_qualified}{_qualified}(?:[、和及]{_name_char}{{1,30}}?{_qualified})*?)"  # 各市（地）人民政府（行署）
 # "县安委会各成员单位于每月25日前将…报送": 于 before a time works as a modal
 _time_modal = rf"(?:{alt(_c['in_sentence']['time_modals'])})(?=[每次当今明\d一二三四五六七八九十])"
-# …not the 要 of 主要/重要, the 应 of 供应/相应 (a word the modal ends)
+# …not the 要 of 主要/重要, the 应 of 供应/相应 (a word the modal ends), the 需 of 所需 (but 派出所要…)
 _NOT_MODAL_AFTER = "".join(_c["in_sentence"]["modal_not_after"])
 # (a comma may part the actor from its modal in older notices: "市直各有关部门，要依照各自职责…")
-IN_SENTENCE_ACTOR = re.compile(rf"{_actor}，?(?:{_adverb})?(?<![{_NOT_MODAL_AFTER}])(?:(?:{_modal})(?![求点是急用知])|{_time_modal}"
+IN_SENTENCE_ACTOR = re.compile(rf"{_actor}，?(?:{_adverb})?(?<![{_NOT_MODAL_AFTER}])(?!(?<=所)[需应])(?:(?:{_modal})(?![求点是急用知])|{_time_modal}"
                                rf"|(?={alt(_c['in_sentence']['recurring'])}))")
 # an actor at the start of a clause followed by a role verb: "县消防救援大队负责业务指导" (role from VERB_ROLES)
 VERB_ROLES: dict[str, str] = dict(_c["in_sentence"]["verbs"])
