@@ -24,8 +24,9 @@ _BY = re.compile(rf"(?:^|(?<=[。；，\n])|(?<=[\u4e00-\u9fff]))(?<![{''.join(c
 _BY_LEADER = re.compile(rf"(?:{P.alt(cues()['in_sentence']['by'])})(?P<units>[^，。；]{{2,30}}?)"
                         rf"(?:\d{{1,2}}|[一两二三])?名?(?:{P.alt(cues()['in_sentence']['leader_ranks'])})?"
                         rf"(?:{P.alt(cues()['in_sentence']['leaders'])})(?:带队|牵头)")
-_BY_OBJECT = re.compile(rf"(?:^|(?<=[。；，\n]))(?:{P.alt(cues()['in_sentence']['by'])})(?P<units>[^，。；对]{{2,30}})对"
-                        rf"[^，。；]{{1,40}}?(?:{P.alt(cues()['in_sentence']['by_object_verbs'])})")
+_BY_OBJECT = re.compile(rf"(?:^|(?<=[。；，\n]))(?:{P.alt(cues()['in_sentence']['by'])})(?P<units>[^，。；对]{{2,30}}?)"
+                        rf"(?:对[^，。；]{{1,40}}?(?:{P.alt(cues()['in_sentence']['by_object_verbs'])})"
+                        rf"|(?={P.alt(cues()['connectors']['manner_openers'])}))")  # "由市安委办按照…原则提出意见"
 # "由市公安局副局长韩琦任组长": the unit whose man heads the group leads; "成员由A、B有关人员组成": they support
 _c = cues()["in_sentence"]
 _NOT_ALONE = frozenset(cues()["units"]["not_alone"] + cues()["units"]["bare_heads"])  # 由政府主要领导任组长: no unit
@@ -70,7 +71,7 @@ _LABEL_AFTER = "。；\n"  # where a labelled duty ("市应急局。负责…") 
 _SENTENCE_STARTS = re.compile("[。；！？\n，：]")  # a sentence (or clause) may begin after each of these
 # "本项任务由X负责": the actor is X (found by _BY), not the words before 由
 _BY_INSIDE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{P.alt(cues()['in_sentence']['by'])})(?=.{{2}})")
-_SKIP_ACTOR = re.compile(r"^(?:其(?![他它])|由|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|依据|依照|参照|对照|配合|协助|会同|制定|充分|发挥|现将|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|压实|落实|明确|夯实|细化|组织(?!部)|持续|深入|积极|聚焦|围绕|成立|组建|设立)")
+_SKIP_ACTOR = re.compile(r"^(?:其(?![他它])|由|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|依据|依照|参照|对照|配合|协助|会同|制定|充分|发挥|指导|督促|负责|现将|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|压实|落实|明确|夯实|细化|组织(?!部)|持续|深入|积极|聚焦|围绕|成立|组建|设立)")
 
 
 _PARTNER_GOES_ON = re.compile(P.alt(cues()["in_sentence"]["joint_acts"]))  # "县水利局|组成联合督查组": no name holds them

@@ -548,6 +548,7 @@ def _title_owners(text: str, headings: list[Heading], sec_of: dict[int, str]) ->
     return out
 
 
+_LEADS = re.compile(r"(?:\d{1,2}[.．、]\s*)?(?:负责)?牵头")  # an owner's duty that it leads
 _CLOSING = re.compile(P.alt(cues()["documents"]["closing_words"]))
 
 
@@ -708,6 +709,8 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
                 bodies = overseen(text[p.start:p.end])  # "5.督促内设机构…履行…": the owner oversees them
                 roles = owner.attribution.units if bodies is None else \
                     tuple(replace(r, role="oversee") for r in owner.attribution.units)
+                if bodies is None and _LEADS.match(text, p.start, p.end):  # "3. 牵头开展城乡房屋安全隐患排查整治…"
+                    roles = tuple(replace(r, role="lead") for r in roles)
                 units = d.assignments(roles, owner.attr_start, "in_sentence") \
                     + d.assignments(bodies or (), p.start, "in_sentence")
             if units:
