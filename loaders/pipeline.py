@@ -150,6 +150,14 @@ class _Doc:
         return squash(raw)                                                                # header), notes as printed
 
     @cached_property
+    def one_body(self) -> bool:
+        """Whether the document is addressed to one body by name ("县应急局：", not "各乡镇人民政府：")."""
+        if len(self.addressees) != 1:
+            return False
+        name = self.addressees[0][0]
+        return not name.startswith(_MANY) and unit_kind(name) != "vague" and is_unit_like(name)
+
+    @cached_property
     def notes(self) -> bool:
         """Whether the file prints a mirror site's pinyin notes (調(diào)查), which the clean text leaves out."""
         return P.PINYIN_NOTE.search(self.raw) is not None
@@ -549,6 +557,9 @@ def _title_owners(text: str, headings: list[Heading], sec_of: dict[int, str]) ->
 
 
 _LEADS = re.compile(r"(?:\d{1,2}[.．、]\s*)?(?:负责)?牵头")  # an owner's duty that it leads
+_ADDRESSEES = next(iter(sorted(P.PLURAL_PRONOUNS)))  # 你们: every addressee
+_DIRECTIVE = re.compile(P.alt(cues()["in_sentence"]["directive_words"]))
+_MANY = ("各", "全市", "全县", "全区", "全省", "有关", "相关")  # an addressee that names many bodies
 _CLOSING = re.compile(P.alt(cues()["documents"]["closing_words"]))
 
 
@@ -713,6 +724,9 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
                     roles = tuple(replace(r, role="lead") for r in roles)
                 units = d.assignments(roles, owner.attr_start, "in_sentence") \
                     + d.assignments(bodies or (), p.start, "in_sentence")
+            if not units and d.one_body and _DIRECTIVE.search(text, p.start, p.end):  # a letter to one body: what it
+                # asks without naming anyone is that body's (not a finding: 事故调查工作符合…规定)
+                units = d.assignments((Role(_ADDRESSEES, "responsible", -1, -1),), p.start, "addressee")
             if units:
                 source = units[0].source if all(u.source == units[0].source for u in units) else "in_sentence"
                 open_list = any("等" in u.name for u in units) or any(

@@ -573,3 +573,19 @@ def test_a_bare_request_asks_the_addressees():
     # with no addressee line, a bare 请 names no one
     doc = load_text("一、加强巡查\n请认真贯彻执行。\n", "t.txt").documents[0]
     assert [t.assignments for t in doc.tasks] == [()]
+
+
+@pytest.mark.parametrize("addressee,expected", [
+    # a letter to one body by name: what it asks without naming anyone is that body's, not a finding it states
+    ("黄桷坪街道办事处", [[("黄桷坪街道办事处", "addressee")], [], [("各社区", "in_sentence")]]),
+    # a letter to many bodies names no one for such an item
+    ("各街道办事处", [[], [], [("各社区", "in_sentence")]]),
+])
+def test_a_letter_to_one_body_asks_it(addressee, expected):
+    from loaders import load_text
+
+    raw = (f"测试区人民政府\n关于燃气安全隐患整治的复函\n测府函〔2024〕56号\n\n{addressee}：\n你单位《关于…的请示》收悉。现函复如下：\n"
+           "一、逐楼逐户开展入户排查，建立隐患台账。\n二、整治方案符合有关规定。\n三、各社区要做好宣传，完成后报你单位备案。\n"
+           "\n测试区人民政府\n2024年9月1日\n")
+    d = load_text(raw, "t.txt").documents[0]
+    assert [[(a.name, a.source) for a in t.assignments] for t in d.tasks] == expected
