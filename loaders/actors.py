@@ -59,6 +59,7 @@ _LEAD_AFTER_MODAL = re.compile(P.alt(cues()["in_sentence"]["lead_after_modal"]))
 _FILLERS = tuple(cues()["in_sentence"]["fillers"])
 _WHEN_AFTER = re.compile(rf"(?<=.{{2}})(?:在[^，。；]{{1,12}}?(?:{P.alt(cues()['in_sentence']['when_ends'])})"
                          rf"|{P.alt(cues()['in_sentence']['when_phrases'])})$")
+_WHEN_BEFORE = re.compile(P.alt(cues()["in_sentence"]["when_before"]))
 _PUSHING = tuple(cues()["in_sentence"]["pushing"])
 _PUSHED_START = tuple("各市县区镇乡省") + ("有关", "相关")  # bodies pushed are units named by level or 各, not 企业
 _PUSHED_MAX = 15
@@ -215,6 +216,9 @@ def _actor_units(m: re.Match) -> list:
             break
     actor = actor[:end_before_object(actor, 0, len(actor))]  # "各县市区人民政府对本行政区域内…负总责"
     actor = _WHEN_AFTER.sub("", actor)  # "调研组在调研期间要…": the time is no part of the name
+    when = _WHEN_BEFORE.match(actor)  # "汛期各级各部门要…"
+    if when and is_unit_like(actor[when.end():]):
+        actor, shift = actor[when.end():], shift + when.end()
     if _MODAL_END.sub("", actor).endswith(_PERSON_TAILS):  # "各级人民政府主要负责人要对…负总责": a person
         return []
     mentions, _ = split_units(actor)

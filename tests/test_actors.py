@@ -48,6 +48,7 @@ CASES = [
     ("对职责不明确的，由市安委办按照业务相近原则提出意见。", [("市安委办", "responsible")]),
     ("指导公安派出所做好职责范围内的消防监督检查。", []),  # what a unit's duty list asks of it: no actor of its own
     ("县应急局所需物资要及时补充。", []),  # …the 需 of 所需 is none
+    ("汛期各级各部门要严格落实24小时值班制度。", [("各级各部门", "responsible")]),  # the season is no part of the name
     ("各乡镇人民政府、各国有林场要修订预案，报你局备案。", [("各乡镇人民政府", "responsible"), ("各国有林场", "responsible")]),
     ("各中小学、各中等职业学校要对实验室开展检查。", [("各中小学", "responsible"), ("各中等职业学校", "responsible")]),
     ("市应急管理局要指导督促冶金、有色、建材、商贸等工贸企业落实安全生产主体责任。",
