@@ -341,13 +341,18 @@ def _without_request(r: Role) -> Role:
 @lru_cache(maxsize=4096)  # pure; actor_cuts and the task that follows read the same text
 def sentence_actors(text: str) -> tuple[Role, ...]:
     """Actors named at sentence starts in `text` (offsets relative to `text`), role responsible
-    (lead for "由X牵头"), each (name, role) once."""
-    seen, uniq = set(), []
+    (lead for "由X牵头"), each name once: where first named, in the strongest role it is given
+    ("我局将会同…。…我局将及时督促整改": lead)."""
+    first: dict[str, Role] = {}
     for r in _mentions(text):
-        if (r.name, r.role) not in seen:
-            seen.add((r.name, r.role))
-            uniq.append(r)
-    return tuple(uniq)
+        if r.name not in first:
+            first[r.name] = r
+        elif _STRENGTH.index(r.role) < _STRENGTH.index(first[r.name].role):
+            first[r.name] = replace(first[r.name], role=r.role)
+    return tuple(first.values())
+
+
+_STRENGTH = ("lead", "oversee", "shared", "responsible", "support")  # which role a unit named twice keeps
 
 
 @lru_cache(maxsize=4096)

@@ -820,11 +820,11 @@ def _share_trailing(d: _Doc, drafts):
             groups.setdefault(parent, []).append(k)
     for parent, ks in groups.items():
         last = out[ks[-1]][2]
-        if last.attribution is None or len(ks) < 2:
-            continue
+        if last.attribution is None or len(ks) < 2 or any(out[k][2].attribution is not None for k in ks[:-1]):
+            continue  # (siblings with brackets of their own: the last bracket is the last item's)
         for k in ks[:-1]:
             sid, titles, p = out[k]
-            if p.attribution is None:
+            if p.attribution is None and not sentence_actors(d.text[p.start:p.end]):
                 out[k] = (sid, titles, Piece(p.start, p.end, last.attribution, last.attr_start))
     # "1．落实护林员巡山制度；\n2．加强野外用火管理。（县林业局负责）": items ending in ； go on into the sentence
     # the next sibling's bracket closes

@@ -101,6 +101,8 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
         for m in P.INLINE_MARKER.finditer(text, ln_start, ln_end):
             if m.group("shi"):
                 candidates.append((m.start(), m.end(), "cn_shi", m.group("shi") + text[m.end("shi")], ln_end))
+            elif m.group("ad"):
+                candidates.append((m.start(), m.end(), "ar_dot", m.group("ad"), ln_end))
             else:
                 candidates.append((m.start(), m.end(), "ar_paren", m.group("ap"), ln_end))
     candidates.sort()
@@ -127,6 +129,9 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
             continue
         last[style] = ordinal
         title, tend = _title(text, style, mend, line_end)
+        nxt = next((c[0] for c in candidates[i + 1:] if c[2] == style and _ordinal(style, c[3]) == ordinal + 1), None)
+        if nxt is not None and nxt < tend:  # "1.负责宣传部署；2.指导…": the title ends where the next item begins
+            title, tend = text[mend:nxt].rstrip("；;，,。 "), nxt
         out.append(Heading(pos, mend, tend, style, ordinal, number_label(style, n), title, len(stack)))
     return out
 

@@ -39,7 +39,8 @@ CASES = [
      [("各辖市（区）教育局", "oversee"), ("学校食堂承包经营企业", "responsible")]),  # the whole name, not 学校
     ("县应急局要督促企业落实安全生产企业主体责任。", [("县应急局", "oversee"), ("企业", "responsible")]),
     ("加强专委会建设，充分发挥专委会统筹协调作用。", []),
-    ("你镇要指导各村（社区）依托村级综合服务站建立应急队伍。", [("你镇", "oversee"), ("各村（社区）", "responsible")]),
+    ("你镇要督促各村（社区）依托村级综合服务站建立应急队伍。", [("你镇", "oversee"), ("各村（社区）", "responsible")]),
+    ("区经济和信息化局要指导工业企业落实消防安全主体责任。", [("区经济和信息化局", "responsible")]),  # 指导 alone: guidance
     ("你镇要督促辖区内非煤矿山、烟花爆竹批发经营等生产经营单位落实主体责任。",
      [("你镇", "oversee"), ("生产经营单位", "responsible")]),  # the kind after 等, not the list of trades
     ("县应急管理局将会同县自然资源局、县水利局组成联合督查组开展检查。",
@@ -49,6 +50,8 @@ CASES = [
     ("指导公安派出所做好职责范围内的消防监督检查。", []),  # what a unit's duty list asks of it: no actor of its own
     ("县应急局所需物资要及时补充。", []),  # …the 需 of 所需 is none
     ("汛期各级各部门要严格落实24小时值班制度。", [("各级各部门", "responsible")]),  # the season is no part of the name
+    ("洛满镇、流山镇、太阳村镇要加强农村燃气安全宣传。",
+     [("洛满镇", "responsible"), ("流山镇", "responsible"), ("太阳村镇", "responsible")]),  # towns by name
     ("各乡镇人民政府、各国有林场要修订预案，报你局备案。", [("各乡镇人民政府", "responsible"), ("各国有林场", "responsible")]),
     ("各中小学、各中等职业学校要对实验室开展检查。", [("各中小学", "responsible"), ("各中等职业学校", "responsible")]),
     ("市应急管理局要指导督促冶金、有色、建材、商贸等工贸企业落实安全生产主体责任。",

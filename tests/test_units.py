@@ -7,7 +7,7 @@ from loaders.units import canonical_name, split_list, unit_kind
 KINDS = [
     ("市应急局", "department"), ("县消防救援大队", "department"), ("国家矿山安监局山西局执法十处", "department"),
     ("市公安局交警支队", "department"), ("各县（市、区）人民政府", "government"), ("临汾经济开发区管委会", "government"),
-    ("各乡（镇）人民政府", "government"), ("各相关县（市、区）政府", "government"), ("市安委办", "committee"),
+    ("各乡（镇）人民政府", "government"), ("洛满镇", "government"), ("里湖瑶族乡", "government"), ("城镇", "other"), ("各相关县（市、区）政府", "government"), ("市安委办", "committee"),
     ("县安委会成员单位", "committee"), ("市安委会各成员单位", "committee"), ("各安全生产专业委员会", "committee"),
     ("市自建房整治专班各成员部门", "committee"), ("市委宣传部", "party"), ("各级党委", "party"),
     ("企业", "enterprise"), ("生产经营单位", "enterprise"), ("有关部门", "vague"), ("市直有关部门", "vague"),
