@@ -198,6 +198,9 @@ def _actor_units(m: re.Match) -> list:
     actor = m.group("actor")
     shift = 0
     push = next((w for w in _PUSHING if actor.startswith(w)), None)  # "…，督导县级党委常委会每季度要…": those pushed
+    if push and push not in _ASKING and m.re is not P.IN_SENTENCE_ACTOR:  # (with a modal; "推动有关企业做好…" is
+        # what is pushed, no actor; "要求县安委办牵头…" asks it)
+        return []
     if push and actor.startswith(_PUSHED_START, len(push)) and is_unit_like(actor[len(push):]):
         actor, shift = actor[len(push):], len(push)
     by = _BY_INSIDE.search(actor)  # "燃气管道更新改造由市住建局负责": the actor is 市住建局 (found by _BY)

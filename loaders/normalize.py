@@ -333,10 +333,11 @@ def _ends_title(ptext: str, text: str) -> bool:
 def _wrapped_item(ptext: str, width: int) -> bool:
     """A numbered line as wide as the page with a comma in it is an item's sentence cut by the page's width
     ("五、你局要牵头建立健全应急预案演练制度，县消防救援大" + "队、…"), not a heading."""
-    return bool(width) and "，" in ptext and len(ptext) >= width - _WIDTH_SLACK
+    return bool(width) and "，" in ptext and len(ptext) >= max(width - _WIDTH_SLACK, _LONGEST_HEADING)
 
 
 _WIDTH_SLACK = 3  # characters a full line may fall short of the page's width (an indented first line)
+_LONGEST_HEADING = 26  # a numbered line this long is seldom a heading ("四、加强自然灾害防治，筑牢防灾减灾救灾防线" is one)
 
 
 def _hard_break(prev: tuple[str, bool, int, tuple[bool, bool, bool]], text: str, kind: tuple[bool, bool, bool],

@@ -572,7 +572,8 @@ def _closing_apart(text: str, drafts: list) -> list:
     breaks = [k + 1 for k in range(p.start, p.end) if text[k] == "\n" and text[k + 1:p.end].strip()]
     for cut in breaks:
         paragraphs = [x for x in text[cut:p.end].split("\n") if x.strip()]
-        if all(_CLOSING.search(x) for x in paragraphs) and (p.attribution is None or p.attr_start < cut):
+        ends_sentence = text[:cut - 1].rstrip()[-1:] in "。！？；"  # (not a sentence the page cut: "…事故结案后10个\n月至1年内…")
+        if ends_sentence and all(_CLOSING.search(x) for x in paragraphs) and (p.attribution is None or p.attr_start < cut):
             end = cut - 1
             return drafts[:-1] + [(sid, titles, replace(p, end=end)), (sid, titles, Piece(cut, p.end))]
     return drafts
