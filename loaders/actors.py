@@ -468,6 +468,10 @@ def _mentions(text: str) -> tuple[Role, ...]:
             joint = P.JOINT.match(text, m.end())
             joint_end = joint.end() if joint else None
         partners = _partners(text, joint_end) if joint_end is not None else []
+        if not partners and role == "responsible":  # "X要加强…，会同Y规范…": a later clause of X's sentence
+            stop = min([k for k in (text.find(c, m.end()) for c in "。；\n") if k >= 0] or [len(text)])
+            later = _JOINT_AT_CLAUSE.search(text, m.end(), stop)
+            partners = _partners(text, later.end()) if later and text[later.start() - 1:later.start()] == "，" else []
         if partners:
             role = "lead"
         out += _listed_before(text, s, role)  # "各区、县（市）卫生健康局，委属各单位要…"

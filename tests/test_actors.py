@@ -51,6 +51,8 @@ CASES = [
     ("县应急局所需物资要及时补充。", []),  # …the 需 of 所需 is none
     ("汛期各级各部门要严格落实24小时值班制度。", [("各级各部门", "responsible")]),  # the season is no part of the name
     ("强化重点企业风险管控，推动有关企业做好监测预警系统接入准备。", []),  # what is pushed, with no modal, names no actor
+    ("民航湖南监管局要加强机场净空保护，会同省公安厅、省发展改革委规范低空飞行活动。",  # 会同 in a later clause
+     [("民航湖南监管局", "lead"), ("省公安厅", "support"), ("省发展改革委", "support")]),
     ("洛满镇、流山镇、太阳村镇要加强农村燃气安全宣传。",
      [("洛满镇", "responsible"), ("流山镇", "responsible"), ("太阳村镇", "responsible")]),  # towns by name
     ("各乡镇人民政府、各国有林场要修订预案，报你局备案。", [("各乡镇人民政府", "responsible"), ("各国有林场", "responsible")]),
