@@ -651,6 +651,7 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
     same_below: Piece | None = None  # the last task whose attribution ends in 下同
     covered_extra: list[tuple[int, int]] = []  # clean spans of text that attributes without being a task
     # cn_shi siblings share a trailing attribution printed once after the last of them
+    drafts = _bracket_then_text(d.text, drafts)
     drafts = _share_trailing(d, drafts)
     drafts = [x for draft in drafts for x in _split_by_actors(d, draft, row_cuts, heading_attr, parents)]
     drafts = [x for draft in drafts for x in split_before_backward(d.text, draft)]
@@ -809,6 +810,23 @@ def _split_by_actors(d: _Doc, draft, row_cuts, heading_attr, parents) -> list:
             b -= 1
         if a < b:  # the later pieces keep the first one's short title for their sector ("强化运输管理。…")
             out.append((sid, titles if not out or label is None else (*titles, label.group(1)), Piece(a, b)))
+    return out
+
+
+_LEADING_BRACKET = re.compile(r"(?:[\u4e00-\u9fff“”、]{2,15}[。：])?[【（(\[][^】）)\]]*[】）)\]]")
+
+
+def _bracket_then_text(text: str, drafts):
+    """A piece that is only an item's short title and the bracket naming its owners ("危险化学品。【牵头单位：…】", the
+    line ending there) is one task with the paragraph after it, which that bracket attributes."""
+    out = []
+    for sid, titles, p in drafts:
+        if out and out[-1][0] == sid and p.attribution is None and out[-1][2].attribution is not None \
+                and _LEADING_BRACKET.fullmatch(text[out[-1][2].start:out[-1][2].end].replace("\n", "").strip()):
+            q = out[-1][2]
+            out[-1] = (sid, out[-1][1], replace(q, end=p.end))
+            continue
+        out.append((sid, titles, p))
     return out
 
 

@@ -11,6 +11,7 @@ CASES = [
     ("市委宣传部、市委组织部、市应急局分工负责",
      [("市委宣传部", "shared", "party"), ("市委组织部", "shared", "party"), ("市应急局", "shared", "department")], False),
     ("市应急局等部门负责", [("市应急局", "responsible", "department")], True),
+    ("责任处室：危化处、监管一处", [("危化处", "responsible", "department"), ("监管一处", "responsible", "department")], False),
     ("市住建局牵头，市自建房整治专班各成员部门分工负责",
      [("市住建局", "lead", "department"), ("市自建房整治专班各成员部门", "shared", "committee")], False),
     ("市城市管理局牵头,市商务局、市应急局、市市场监管局等部门分工负责",
