@@ -707,6 +707,10 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
             named = {u.name for u in units}
             more = [u for u in extra if u.name not in named and not named.add(u.name)]
             units = more + units if owners_first else units + more
+            if not from_heading and not any(u.role in _DOER_ROLES for u in units):  # "…各乡（镇）人民政府要加强…
+                doers = [u for u in d.assignments(sentence_actors(text[p.start:p.end]), p.start, "in_sentence")
+                         if u.name not in named and u.role in _DOER_ROLES]  # (县林业局负责指导)": who the sentence
+                units = doers + units                                     # names does it, the bracket's units help
             source, open_list = ("parenthetical" if units else "none"), p.attribution.open_list
         elif row is not None:
             units, open_list = row_units(d, row)
@@ -779,6 +783,7 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
 
 
 _OWNER_ROLES = ("lead", "responsible", "shared", "oversee")  # a bracket of only support units names no owner
+_DOER_ROLES = ("lead", "responsible", "shared")  # a bracket of only support or oversee units leaves the doing open
 
 
 def _ancestors(sid: str | None, parents: dict[str, str | None]) -> list[str]:
