@@ -57,6 +57,7 @@ _SAME_BELOW = re.compile(rf"[，,；]?(?:{P.alt(cues()['defaults']['same_below']
 _OVERSEE_VERB = re.compile(P.alt(cues()["oversee_verbs"]["verbs"]))
 _BY_PREFIX = re.compile(P.alt(cues()["connectors"]["by_prefixes"]))
 _UNIT_TRAILER = re.compile(rf"(?:{P.alt(cues()['connectors']['unit_trailers'])})$")
+_EXCEPT = re.compile(r"\s*除[^，,；;]{1,20}外\s*")  # an exception a blanket default makes, no unit
 _TRAILING_DEFAULT = re.compile(rf"[，,；;]?(?:{P.alt(cues()['defaults']['trailing_closers'])})$")
 
 
@@ -258,6 +259,8 @@ def parse_attribution(content: str, *, table: bool = False) -> Attribution | Non
             end = sa + (c.start() if c else len(sent))
             tmp: list[Role] = []
             for ca, cb in _clauses_in(s, sa + d.end(), end):
+                if _EXCEPT.fullmatch(s, ca, cb):  # "以下各项工作，除明确具体责任单位外，X均负有…"
+                    continue
                 had, _ = _parse_clause(s, ca, cb, tmp)
                 any_role |= had
             defaults += [r if r.role else Role(r.name, "responsible", r.start, r.end) for r in tmp]

@@ -55,6 +55,13 @@ def test_markdown_pipe_table():
     assert d.unplaced == ()
 
 
+def test_a_table_whose_unit_column_names_sections_of_a_bureau():
+    raw = BODY + "\n| 序号 | 重点任务 | 责任科室 |\n|---|---|---|\n| 1 | 开展瓦斯专项治理行动。 | 质安科、建管科 |\n"
+    d = load_text(raw, "x.md").documents[0]
+    assert [(a.name, a.role, a.kind) for a in d.tasks[0].assignments] == [
+        ("质安科", "responsible", "department"), ("建管科", "responsible", "department")]
+
+
 @pytest.mark.parametrize("table", [
     # a web page glued the separator row and the next row to the row before ("|| --- |", "|| 2 |")
     "| 序号 | 重点任务 | 责任单位 || --- | --- | --- |\n| 1 | 开展瓦斯专项治理行动。 | 市能源局、市应急局 || 2 | "
