@@ -57,6 +57,7 @@ _SAME_BELOW = re.compile(rf"[，,；]?(?:{P.alt(cues()['defaults']['same_below']
 _OVERSEE_VERB = re.compile(P.alt(cues()["oversee_verbs"]["verbs"]))
 _BY_PREFIX = re.compile(P.alt(cues()["connectors"]["by_prefixes"]))
 _UNIT_TRAILER = re.compile(rf"(?:{P.alt(cues()['connectors']['unit_trailers'])})$")
+_THIS_AND = re.compile(r"本(?:项|条|款|部分|节)(?:及|和|与)\s*$")  # "本项及以下各项工作…": this item as well
 _EXCEPT = re.compile(r"\s*除[^，,；;]{1,20}外\s*")  # an exception a blanket default makes, no unit
 _TRAILING_DEFAULT = re.compile(rf"[，,；;]?(?:{P.alt(cues()['defaults']['trailing_closers'])})$")
 
@@ -248,7 +249,8 @@ def parse_attribution(content: str, *, table: bool = False) -> Attribution | Non
             defaults += [r if r.role else Role(r.name, "responsible", r.start, r.end) for r in tmp]
             continue
         d = P.DEFAULT_OPENER.search(sent)
-        if d and sent[:d.start()].strip("，；,; "):  # "A牵头，B配合；以下任务均由…": the units before it are the task's
+        if d and sent[:d.start()].strip("，；,; ") and not _THIS_AND.search(sent, 0, d.start()):
+            # "A牵头，B配合；以下任务均由…": the units before it are the task's (not "本项及以下各项工作…": the scope)
             head = sa + len(sent[:d.start()].rstrip("，；,; "))
             for ca, cb in _clauses_in(s, sa, head):
                 had, o = _parse_clause(s, ca, cb, units)

@@ -78,6 +78,7 @@ MARKERS: dict[str, re.Pattern] = {
     "paren_sign": re.compile(r"(?P<n>[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇])"),  # one character for (1)…(20)
     "ar_half": re.compile(r"(?P<n>\d{1,2})）"),
     "article": re.compile(rf"第(?P<n>{CN_NUM})条[　 ]?"),
+    "cn_di": re.compile(rf"第(?P<n>{CN_NUM})[，,、](?=[\u4e00-\u9fff“])"),  # "第一，各烟花爆竹生产企业要…"
     "cn_shi": re.compile(rf"(?P<n>{CN_NUM})(?:{ENUMERATOR})(?=[^，。；：]{{2}})"),
 }
 LINE_START_MARKER = re.compile("|".join(f"(?:{p.pattern.replace('?P<n>', '')})" for p in MARKERS.values()))
@@ -167,7 +168,7 @@ def role_of(phrase: str) -> str:
     return ROLE_OF.get(phrase) or "oversee"
 LABEL_ROLE: dict[str, str] = {w: role for role, ws in _c["labels"].items() for w in ws}
 LABEL = re.compile(rf"(?P<label>{alt(LABEL_ROLE)})(?:[：:]|为(?=[\u4e00-\u9fff]))")  # 责任单位：A / 责任单位为A
-DEFAULT_OPENER = re.compile(rf"{alt(_c['defaults']['openers'])}|{alt(_c['defaults']['scope_openers'])}(?=[^。；]{{2,40}}?均(?:需|要)?负(?:责|有))")
+DEFAULT_OPENER = re.compile(rf"{alt(_c['defaults']['openers'])}|{alt(_c['defaults']['scope_openers'])}(?=[^。；]{{2,40}}?均(?:需|要)?(?:负|承担))")
 DEFAULT_CLOSER = re.compile(alt(_c["defaults"]["closers"]))
 OPEN_LIST_SUFFIX = re.compile(rf"(?:{alt(_c['open_list']['suffixes'])})$")
 OPEN_LIST_AFTER = re.compile(alt(_c["open_list"]["suffixes"]))  # right after the last name: "市应急局等部门要…"

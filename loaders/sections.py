@@ -15,7 +15,7 @@ from loaders.documents import line_spans
 
 __all__ = ["Heading", "find_headings", "number_label"]
 
-_STYLE_ORDER = ("part", "chapter", "article", "cn_paren", "ar_paren", "cn_dun", "ar_dot", "ar_half", "circled",
+_STYLE_ORDER = ("part", "chapter", "article", "cn_di", "cn_paren", "ar_paren", "cn_dun", "ar_dot", "ar_half", "circled",
                 "paren_sign", "cn_shi")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN_SIGNS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
@@ -47,6 +47,8 @@ def number_label(style: str, n: str) -> str:
         return f"第{n}部分"
     if style == "chapter":
         return f"第{n}章"
+    if style == "cn_di":
+        return f"第{n}"
     if style == "paren_sign":
         return f"({_PAREN_SIGNS.index(n) + 1})"
     return n

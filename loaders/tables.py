@@ -224,7 +224,13 @@ def _tab_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
     for s, line in _lines_from(raw, pos):
         if not line.strip():
             continue
-        if "\t" not in line.strip(" \u3000\r"):  # (a category row keeps the tabs of its empty cells)
+        if "\t" not in line.strip(" \u3000\r"):  # (a category row keeps the tabs of its empty cells, or none)
+            if rows and _CATEGORY_ROW.match(line.strip()):
+                lead = len(line) - len(line.lstrip())
+                cells = [Cell(line.strip(), s + lead, s + lead + len(line.strip()))]
+                rows.append(cells + [Cell("", cells[0].end, cells[0].end)] * (len(rows[0]) - 1))
+                end = s + len(line)
+                continue
             break
         cells, at = [], s
         for part in line.split("\t"):

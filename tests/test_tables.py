@@ -33,8 +33,8 @@ def test_tab_table_without_a_title_line_and_with_a_deadline_column():
 
 
 def test_a_table_with_cells_between_tabs_and_category_rows():
-    # Word's text: a row a line, a category row with the tabs of its empty cells, a blank cell inherits the one above
-    raw = BODY + "附件\n重点工作任务分解表\n序号\t工作任务\t责任单位\t完成时限\n一、重点工作\t\t\t\n" \
+    # Word's text: a row a line, category rows with the tabs of their empty cells or none, a blank cell inherits
+    raw = BODY + "附件\n重点工作任务分解表\n序号\t工作任务\t责任单位\t完成时限\n一、重点工作\n" \
         "1\t开展瓦斯专项治理行动。\t市能源局牵头，市应急局配合\t2025年底\n二、专项整治\t\t\t\n" \
         "2\t开展危险化学品专项整治。\t\t长期\n"
     tables = find_tables(raw)
