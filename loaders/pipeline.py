@@ -304,8 +304,8 @@ def _document(raw: str, ct: CleanText, fr: DocFrame, doc_id: str, source_file: s
     drafts = _closing_apart(text, drafts)
     parents = {sec.id: sec.parent_id for sec in sections}
     leading = preamble_defaults(text, [r for hi, r in regions if hi is None])
-    owners = {k: v for k, v in (_lead_in_owners(text, headings, regions, sec_of) | _title_owners(text, headings, sec_of)).items()
-              if k not in heading_attr}
+    owners = {k: v for k, v in (_title_owners(text, headings, sec_of) | _lead_in_owners(text, headings, regions, sec_of)).items()
+              if k not in heading_attr}  # (a lead-in names the units more fully than a title: 各街道办事处 over 街道办事处)
     tasks, defaults, attributing = _tasks(d, drafts, row_cuts, heading_attr, parents, leading, own_titles, owners)
     tasks, paraphrased = paraphrased_rows(d, doc_tables, row_cuts, tasks)
     extra = table_only_tasks(d, doc_tables, row_cuts, sections, paraphrased)
@@ -522,6 +522,9 @@ _DUTY_TITLE_END = re.compile(rf"(?:{P.alt(cues()['in_sentence']['duty_title_ends
 _UNIT_TITLE_NOT_END = re.compile(rf"(?:{P.alt(cues()['in_sentence']['unit_title_not_ends'])})$")
 
 
+_LEVEL_PREFIX = tuple("省市州盟县区旗团") + ("国网", "中国")  # a body named with its level: 区总工会, 团区委, 国网…公司
+
+
 def _unit_title(title: str) -> tuple[Role, ...]:
     """The units a heading's whole title names ("（四）市安全生产综合监管部门"), each responsible; else ().
     A title printed as a sentence (…县安委办。) is a duty, not a name."""
@@ -540,7 +543,7 @@ def _unit_title(title: str) -> tuple[Role, ...]:
     if not name or _DUTY_END.search(name) or _UNIT_TITLE_NOT_END.search(name) or not is_unit_like(name) or P.SECTOR_WORD.fullmatch(name):
         return ()
     mentions, open_list = split_units(name)
-    if open_list or not mentions or any(unit_kind(m.name) not in _UNIT_TITLE_KINDS
+    if open_list or not mentions or any((unit_kind(m.name) not in _UNIT_TITLE_KINDS and not m.name.startswith(_LEVEL_PREFIX))
                                        or not P.UNIT_SUFFIX.search(_title_without(m.name)) for m in mentions):
         return ()
     return tuple(Role(m.name, "responsible", m.start, m.end) for m in mentions)
@@ -556,7 +559,7 @@ def _title_owners(text: str, headings: list[Heading], sec_of: dict[int, str]) ->
     return out
 
 
-_LEADS = re.compile(r"(?:\d{1,2}[.．、]\s*)?(?:负责)?牵头")  # an owner's duty that it leads
+_OPENING_ROLE = re.compile(r"(?:\d{1,2}[.．、]\s*)?(?:负责)?(?P<role>牵头|配合|协助|参与)")  # an owner's duty it leads or helps with
 _ADDRESSEES = next(iter(sorted(P.PLURAL_PRONOUNS)))  # 你们: every addressee
 _DIRECTIVE = re.compile(P.alt(cues()["in_sentence"]["directive_words"]))
 _MANY = ("各", "全市", "全县", "全区", "全省", "有关", "相关")  # an addressee that names many bodies
@@ -726,8 +729,9 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
                 bodies = overseen(text[p.start:p.end])  # "5.督促内设机构…履行…": the owner oversees them
                 roles = owner.attribution.units if bodies is None else \
                     tuple(replace(r, role="oversee") for r in owner.attribution.units)
-                if bodies is None and _LEADS.match(text, p.start, p.end):  # "3. 牵头开展城乡房屋安全隐患排查整治…"
-                    roles = tuple(replace(r, role="lead") for r in roles)
+                if bodies is None and (opens := _OPENING_ROLE.match(text, p.start, p.end)):  # "3. 牵头开展…" (lead),
+                    role = P.role_of(opens.group("role"))  # "2. 配合做好…" (support)
+                    roles = tuple(replace(r, role=role) for r in roles)
                 units = d.assignments(roles, owner.attr_start, "in_sentence") \
                     + d.assignments(bodies or (), p.start, "in_sentence")
             if not units and d.one_body and _DIRECTIVE.search(text, p.start, p.end):  # a letter to one body: what it

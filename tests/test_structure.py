@@ -263,6 +263,16 @@ TITLE_ONLY_ITEMS = [
      [("一/(一)/1", "负责城镇燃气行业安全管理。", [("市住房城乡建设局", "responsible")]),
       ("一/(一)/2", "牵头开展城乡房屋安全隐患排查整治。", [("市住房城乡建设局", "lead")]),  # a duty it leads
       ("一/(一)/3", "指导公安派出所做好消防宣传。", [("市住房城乡建设局", "responsible")])]),  # not 指导公安派出所
+    # a body named with its level heads its duties whatever its kind (国网…供电公司, 区总工会); an item opening with 配合
+    # is one it helps with; a lead-in names the owners more fully than the title (各街道办事处 over 街道办事处)
+    ("一、成员单位职责\n（一）国网北京丰台供电公司\n1.负责输配电设施的消防安全管理；2.配合推进充电设施建设。\n"
+     "（二）区总工会\n1.组织开展职工消防技能竞赛。\n二、街道办事处职责\n各街道办事处应当落实属地管理责任，履行以下职责：\n"
+     "1.建立消防安全组织。\n",
+     [("一/(一)/1", "负责输配电设施的消防安全管理；", [("国网北京丰台供电公司", "responsible")]),
+      ("一/(一)/2", "配合推进充电设施建设。", [("国网北京丰台供电公司", "support")]),
+      ("一/(二)/1", "组织开展职工消防技能竞赛。", [("区总工会", "responsible")]),
+      ("二", "街道办事处职责各街道办事处应当落实属地管理责任，履行以下职责：", [("各街道办事处", "responsible")]),
+      ("二/1", "建立消防安全组织。", [("各街道办事处", "responsible")])]),
     ("一、责任划分\n（一）市应急局\n（二）市公安局\n负责道路交通安全。\n",
      [("一/(二)", "市公安局负责道路交通安全。", [("市公安局", "responsible")])]),
     # …and so does a title naming a unit's duties, of any kind of unit, over the items that name no actor of their own
