@@ -72,7 +72,7 @@ _LABEL_AFTER = "。；\n"  # where a labelled duty ("市应急局。负责…") 
 _SENTENCE_STARTS = re.compile("[。；！？\n，：]")  # a sentence (or clause) may begin after each of these
 # "本项任务由X负责": the actor is X (found by _BY), not the words before 由
 _BY_INSIDE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{P.alt(cues()['in_sentence']['by'])})(?=.{{2}})")
-_SKIP_ACTOR = re.compile(r"^(?:其(?![他它])|由|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|依据|依照|参照|对照|配合|协助|会同|制定|充分|发挥|指导|督促|负责|现将|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|压实|落实|明确|夯实|细化|组织(?!部)|持续|深入|积极|聚焦|围绕|成立|组建|设立)")
+_SKIP_ACTOR = re.compile(r"^(?:其(?![他它])|由|要|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|依据|依照|参照|对照|配合|协助|会同|制定|充分|发挥|指导|督促|负责|现将|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|压实|落实|明确|夯实|细化|组织(?!部)|持续|深入|积极|聚焦|围绕|成立|组建|设立)")
 
 
 _PARTNER_GOES_ON = re.compile(P.alt(cues()["in_sentence"]["joint_acts"]))  # "县水利局|组成联合督查组": no name holds them

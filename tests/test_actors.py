@@ -51,6 +51,7 @@ CASES = [
     ("县应急局所需物资要及时补充。", []),  # …the 需 of 所需 is none
     ("汛期各级各部门要严格落实24小时值班制度。", [("各级各部门", "responsible")]),  # the season is no part of the name
     ("各中心校要在7月10日前对辖区学校开展排查。", [("各中心校", "responsible")]),
+    ("你局要加强工程质量安全监管，遇有重大问题要及时向市人民政府报告。", [("你局", "responsible")]),  # not 要及时向…
     ("专职人员且具有相关专业学历的比例不低于三分之二。", []),  # a measure, not a body
     ("强化重点企业风险管控，推动有关企业做好监测预警系统接入准备。", []),  # what is pushed, with no modal, names no actor
     ("民航湖南监管局要加强机场净空保护，会同省公安厅、省发展改革委规范低空飞行活动。",  # 会同 in a later clause
