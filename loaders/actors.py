@@ -72,7 +72,7 @@ _LABEL_AFTER = "。；\n"  # where a labelled duty ("市应急局。负责…") 
 _SENTENCE_STARTS = re.compile("[。；！？\n，：]")  # a sentence (or clause) may begin after each of these
 # "本项任务由X负责": the actor is X (found by _BY), not the words before 由
 _BY_INSIDE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{P.alt(cues()['in_sentence']['by'])})(?=.{{2}})")
-_SKIP_ACTOR = re.compile(r"^(?:其(?![他它])|由|要|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|依据|依照|参照|对照|配合|协助|会同|制定|充分|发挥|指导|督促|负责|现将|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|压实|落实|明确|夯实|细化|组织(?!部)|持续|深入|积极|聚焦|围绕|成立|组建|设立)")
+_SKIP_ACTOR = re.compile(r"^(?:其(?![他它])|由|要|重点|主要|还|也|同时|进一步|切实|坚持|全面|对|在|将|把|以|按照|根据|依据|依照|参照|对照|配合|协助|会同|制定|充分|发挥|指导|督促|负责|提示|提醒|引导|现将|针对|通过|为|结合|加强|推进|推动|建立|完善|强化|开展|严格|压实|落实|明确|夯实|细化|组织(?!部)|持续|深入|积极|聚焦|围绕|成立|组建|设立)")
 
 
 _PARTNER_GOES_ON = re.compile(P.alt(cues()["in_sentence"]["joint_acts"]))  # "县水利局|组成联合督查组": no name holds them
@@ -468,7 +468,7 @@ def _mentions(text: str) -> tuple[Role, ...]:
             joint = P.JOINT.match(text, m.end())
             joint_end = joint.end() if joint else None
         partners = _partners(text, joint_end) if joint_end is not None else []
-        if not partners and role == "responsible":  # "X要加强…，会同Y规范…": a later clause of X's sentence
+        if not partners and role in ("responsible", "lead"):  # "X要加强…，会同Y规范…", "X牵头，联合Y…": a later clause
             stop = min([k for k in (text.find(c, m.end()) for c in "。；\n") if k >= 0] or [len(text)])
             later = _JOINT_AT_CLAUSE.search(text, m.end(), stop)
             partners = _partners(text, later.end()) if later and text[later.start() - 1:later.start()] == "，" else []
