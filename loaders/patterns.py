@@ -85,7 +85,8 @@ LINE_START_MARKER = re.compile("|".join(f"(?:{p.pattern.replace('?P<n>', '')})" 
 # markers that may also begin a sentence inside a paragraph ("…。一是…。二是…"), or go on after an item's bracket
 # ("…。（县应急局负责）二是…")
 INLINE_MARKER = re.compile(rf"(?:(?<=[。；：])|(?<=）)(?!一))(?:(?P<shi>{CN_NUM})(?:{ENUMERATOR})|（(?P<ap>\d{{1,2}})）"
-                           rf"|(?P<ad>\d{{1,2}})[.．](?=[\u4e00-\u9fff]))")  # …；2.指导… (not 。3.5万)
+                           rf"|(?P<ad>\d{{1,2}})[.．](?=[\u4e00-\u9fff])|（(?P<cp>{CN_NUM})）)")  # …；2.指导… (not 。3.5万),
+# …。（二）冰雪旅游。… (an item run on in its list's paragraph)
 
 SENTENCE_END_CHARS = "。！？；：）］】"
 # a mirror site's pinyin after a character, "調(diào)查": a syllable with a tone mark in brackets (no part of the text)

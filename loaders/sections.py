@@ -105,6 +105,8 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
                 candidates.append((m.start(), m.end(), "cn_shi", m.group("shi") + text[m.end("shi")], ln_end))
             elif m.group("ad"):
                 candidates.append((m.start(), m.end(), "ar_dot", m.group("ad"), ln_end))
+            elif m.group("cp"):
+                candidates.append((m.start(), m.end(), "cn_paren", m.group("cp"), ln_end))
             else:
                 candidates.append((m.start(), m.end(), "ar_paren", m.group("ap"), ln_end))
     candidates.sort()
