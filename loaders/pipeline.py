@@ -595,13 +595,16 @@ def _lead_in_owners(text: str, headings: list[Heading], regions, sec_of: dict[in
                     if h.depth == top and h.start >= b:
                         out.setdefault(sec_of[k], piece)
             continue
-        if (piece := _lead_in(text, headings[hi].title_end, b, _LIST_LEAD)) is not None:
-            out[sec_of[hi]] = piece
+        if (piece := _lead_in(text, headings[hi].title_end, b, _COLON_LEAD)) is not None:
+            out[sec_of[hi]] = piece  # "各工贸企业要切实履行…主体责任：一要…；二要…"
     return out
 
 
 # the last sentence before the items asks someone to carry them out: "请你街道按以下要求抓好落实。"
 _PREAMBLE_LEAD = re.compile(rf"(?:{P.alt(cues()['in_sentence']['list_leads'])})[^，。；：\n]{{0,12}}[：:。]\s*$")
+
+
+_COLON_LEAD = re.compile(r"[：:]\s*$")  # a heading's own text that ends in a colon hands over to the items under it
 
 
 def _lead_in(text: str, a: int, b: int, lead: re.Pattern) -> Piece | None:

@@ -231,6 +231,10 @@ TITLE_ONLY_ITEMS = [
        [("各县（市、区）交通运输主管部门", "oversee"), ("普通货运企业", "responsible")]),
       ("一/(一)/二是", "加强农村客运班线安全评估；", [("各县（市、区）交通运输主管部门", "responsible")]),
       ("一/(一)/三是", "市公安局要严厉打击非法营运。", [("市公安局", "responsible")])]),
+    ("一、严格作业管控\n各工贸企业要切实履行有限空间作业安全主体责任：一要严格作业审批；二要严格现场监护。\n",  # a colon
+     [("一", "严格作业管控各工贸企业要切实履行有限空间作业安全主体责任：", [("各工贸企业", "responsible")]),
+      ("一/一要", "严格作业审批；", [("各工贸企业", "responsible")]),
+      ("一/二要", "严格现场监护。", [("各工贸企业", "responsible")])]),
     # …and the preamble's last sentence for the items that follow ("请各县…按以下要求抓好落实。"); an item whose
     # requirement opens with 督促 makes them oversee the body it names
     ("检查发现8处隐患未整改到位，现予督办，请各县（市、区）人民政府按以下要求抓好落实。\n一、燃气安全隐患\n"
