@@ -332,8 +332,13 @@ def _ends_title(ptext: str, text: str) -> bool:
 
 def _wrapped_item(ptext: str, width: int) -> bool:
     """A numbered line as wide as the page with a comma in it is an item's sentence cut by the page's width
-    ("五、你局要牵头建立健全应急预案演练制度，县消防救援大" + "队、…"), not a heading."""
-    return bool(width) and "，" in ptext and len(ptext) >= max(width - _WIDTH_SLACK, _LONGEST_HEADING)
+    ("五、你局要牵头建立健全应急预案演练制度，县消防救援大" + "队、…"), not a heading; so is an article's line
+    ("第八条  市安委会各成员单位应当按照“管行业必须管安全、" + "管业务…"): an article is a sentence."""
+    wide = bool(width) and len(ptext) >= width - _WIDTH_SLACK
+    return wide and (("，" in ptext and len(ptext) >= _LONGEST_HEADING) or _ARTICLE.match(ptext) is not None)
+
+
+_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇]{1,4}条")
 
 
 _WIDTH_SLACK = 3  # characters a full line may fall short of the page's width (an indented first line)
