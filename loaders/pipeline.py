@@ -597,6 +597,9 @@ def _lead_in_owners(text: str, headings: list[Heading], regions, sec_of: dict[in
             continue
         if (piece := _lead_in(text, headings[hi].title_end, b, _COLON_LEAD)) is not None:
             out[sec_of[hi]] = piece  # "各工贸企业要切实履行…主体责任：一要…；二要…"
+        elif _PERSON_LEAD.match(text, headings[hi].body_start, b) and _COLON_LEAD.search(text, headings[hi].body_start, b):
+            out[sec_of[hi]] = Piece(headings[hi].body_start, b, Attribution((), False), headings[hi].body_start)
+            # "第五条 县长是全县安全生产第一责任人，…履行以下职责：": a person's duties, no unit's (not the chapter's)
     return out
 
 
@@ -604,6 +607,7 @@ def _lead_in_owners(text: str, headings: list[Heading], regions, sec_of: dict[in
 _PREAMBLE_LEAD = re.compile(rf"(?:{P.alt(cues()['in_sentence']['list_leads'])})[^，。；：\n]{{0,12}}[：:。]\s*$")
 
 
+_PERSON_LEAD = re.compile(rf"\s*(?:分管[^，。；]{{0,12}}的)?(?:{P.alt(cues()['units']['persons'])})")
 _COLON_LEAD = re.compile(r"[：:]\s*$")  # a heading's own text that ends in a colon hands over to the items under it
 
 

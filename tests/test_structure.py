@@ -271,6 +271,11 @@ TITLE_ONLY_ITEMS = [
      [("一/(一)/1", "负责城镇燃气行业安全管理。", [("市住房城乡建设局", "responsible")]),
       ("一/(一)/2", "牵头开展城乡房屋安全隐患排查整治。", [("市住房城乡建设局", "lead")]),  # a duty it leads
       ("一/(一)/3", "指导公安派出所做好消防宣传。", [("市住房城乡建设局", "responsible")])]),  # not 指导公安派出所
+    # a post held by a person lists no unit's duties, whatever the chapter above names
+    ("第一章 县人民政府及其领导职责\n第一条 县人民政府应当履行以下职责：\n（一）健全县安委会工作机制。\n"
+     "第二条 县长是全县安全生产第一责任人，履行以下职责：\n（一）主持召开县安委会全体会议。\n",
+     [("第一章/第一条/(一)", "健全县安委会工作机制。", [("县人民政府", "responsible")]),
+      ("第一章/第二条/(一)", "主持召开县安委会全体会议。", [])]),
     # a body named with its level heads its duties whatever its kind (国网…供电公司, 区总工会); an item opening with 配合
     # is one it helps with; a lead-in names the owners more fully than the title (各街道办事处 over 街道办事处)
     ("一、成员单位职责\n（一）国网北京丰台供电公司\n1.负责输配电设施的消防安全管理；2.配合推进充电设施建设。\n"
