@@ -40,7 +40,6 @@ _OVERSEE = re.compile(rf"(?:{P.alt(cues()['in_sentence']['adverbs'])})?(?:(?:负
 _SHARED_AFTER = re.compile(P.alt(w for w, r in P.VERB_ROLES.items() if r == "shared"))
 _REQUEST = "请"
 _NOT_ASKING = ("请示",)
-_ADDRESSEES = next(iter(sorted(P.PLURAL_PRONOUNS)))  # 你们: every addressee (a bare 请 asks them)
 _ASKING = tuple(cues()["in_sentence"]["asking"])  # what may stand before the unit asked to act
 _JOINT_ROLE = cues()["in_sentence"]["joint_role"]  # the partners of "X会同Y…" (X leads)
 _ROLE_AT_END = re.compile(rf"(?:{P.ROLE_PHRASE.pattern})$")
@@ -423,7 +422,7 @@ def _mentions(text: str) -> tuple[Role, ...]:
             if not asked and not P.PRONOUN.match(text, s + 1) and not text.startswith(_NOT_ASKING, s) \
                     and (s == 0 or text[s - 1] in "。；！？\n" or not _named_since(text, s, out)):
                 # a sentence's own, or after clauses that name no one ("为加强…监管，请根据…"), not "X，请…" (X is asked)
-                asked = [Role(_ADDRESSEES, "responsible", s, s + 1)]  # "请认真贯彻执行": whom the letter addresses
+                asked = [Role(P.EVERY_ADDRESSEE, "responsible", s, s + 1)]  # "请认真贯彻执行": whom the letter addresses
             out += asked
             continue
         lead_in = _PUSH_ADVERB.match(text, s)  # "全面推动各级党委政府、有关部门和企事业单位…"
@@ -471,7 +470,7 @@ def _mentions(text: str) -> tuple[Role, ...]:
         if not partners and role in ("responsible", "lead"):  # "X要加强…，会同Y规范…", "X牵头，联合Y…": a later clause
             stop = min([k for k in (text.find(c, m.end()) for c in "。；\n") if k >= 0] or [len(text)])
             later = _JOINT_AT_CLAUSE.search(text, m.end(), stop)
-            partners = _partners(text, later.end()) if later and text[later.start() - 1:later.start()] == "，" else []
+            partners = _partners(text, later.end()) if later else []
         if partners:
             role = "lead"
         out += _listed_before(text, s, role)  # "各区、县（市）卫生健康局，委属各单位要…"

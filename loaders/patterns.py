@@ -18,7 +18,7 @@ __all__ = [
     "ENTERPRISE_AFTER", "LABEL", "LABEL_ROLE",
     "DEFAULT_OPENER", "DEFAULT_CLOSER", "OPEN_LIST_SUFFIX", "OPEN_LIST_AFTER", "IN_SENTENCE_ACTOR", "IN_SENTENCE_VERB", "VERB_ROLES",
     "IN_SENTENCE_COPULA", "IN_SENTENCE_LABEL", "IN_SENTENCE_SUBJECT", "IN_SENTENCE_FOR", "IN_SENTENCE_UNDER",
-    "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS", "SELF_PRONOUNS",
+    "JOINT", "JOINT_UNTIL", "PRONOUN", "PLURAL_PRONOUNS", "EVERY_ADDRESSEE", "SELF_PRONOUNS",
     "VAGUE", "KIND_RULES", "SECTOR_WORD", "ENTERPRISE_NAMES", "DEADLINE", "UNIT_SUFFIX", "BRACKETS", "OPEN", "CLOSE",
     "NAME_QUALIFIER_END", "cn_to_int", "TEXT_CHAR", "PINYIN_NOTE",
     "TABLE_TITLE", "GLOSSARY_TITLE", "LABEL_LINE", "ADDRESSEE_LINE", "ADDRESSEE_STARTS",
@@ -178,6 +178,7 @@ DEADLINE = re.compile("|".join([f"(?:{p})" for p in _c["deadline"]["patterns"]]
                                + [f"^(?:{alt(_c['labels']['ignore'])})[:：]"]))
 PRONOUN = re.compile(alt(_c["in_sentence"]["addressee_pronouns"]))
 PLURAL_PRONOUNS = frozenset(_c["in_sentence"]["plural_pronouns"])
+EVERY_ADDRESSEE = next(iter(sorted(PLURAL_PRONOUNS)))  # 你们: a stand-in that names every addressee
 SELF_PRONOUNS = frozenset(_c["in_sentence"]["self_pronouns"])
 UNIT_SUFFIX = re.compile(rf"(?:{alt(_c['units']['suffixes'])})$")
 SECTOR_WORD = re.compile(rf"^(?:各级|省|市|县|区)?(?:{alt(_c['units']['sector_words'])})$")  # 公安 of 公安、应急等部门

@@ -560,7 +560,6 @@ def _title_owners(text: str, headings: list[Heading], sec_of: dict[int, str]) ->
 
 
 _OPENING_ROLE = re.compile(r"(?:\d{1,2}[.．、]\s*)?(?:负责)?(?P<role>牵头|配合|协助|参与)")  # an owner's duty it leads or helps with
-_ADDRESSEES = next(iter(sorted(P.PLURAL_PRONOUNS)))  # 你们: every addressee
 _DIRECTIVE = re.compile(P.alt(cues()["in_sentence"]["directive_words"]))
 _MANY = ("各", "全市", "全县", "全区", "全省", "有关", "相关")  # an addressee that names many bodies
 _CLOSING = re.compile(P.alt(cues()["documents"]["closing_words"]))
@@ -575,7 +574,7 @@ def _closing_apart(text: str, drafts: list) -> list:
     breaks = [k + 1 for k in range(p.start, p.end) if text[k] == "\n" and text[k + 1:p.end].strip()]
     for cut in breaks:
         paragraphs = [x for x in text[cut:p.end].split("\n") if x.strip()]
-        ends_sentence = text[:cut - 1].rstrip()[-1:] in "。！？；"  # (not a sentence the page cut: "…事故结案后10个\n月至1年内…")
+        ends_sentence = text[p.start:cut - 1].rstrip()[-1:] in "。！？；"  # (not a sentence the page cut: "…事故结案后10个\n月至1年内…")
         if ends_sentence and all(_CLOSING.search(x) for x in paragraphs) and (p.attribution is None or p.attr_start < cut):
             end = cut - 1
             return drafts[:-1] + [(sid, titles, replace(p, end=end)), (sid, titles, Piece(cut, p.end))]
@@ -618,8 +617,11 @@ def _lead_in(text: str, a: int, b: int, lead: re.Pattern) -> Piece | None:
         return None
     s = max([k + 1 for k in (text.rfind(c, a, end - 1) for c in "。；！\n") if k >= 0] or [a])
     clause = max(s, text.rfind("，", s, end - 1) + 1)  # "现对上述隐患予以督办，请你街道按以下要求…": the last clause's
-    actors = sentence_actors(text[clause:end]) or sentence_actors(text[s:end])
-    s = clause if clause > s and sentence_actors(text[clause:end]) else s
+    actors = sentence_actors(text[clause:end]) if clause > s else ()
+    if actors:
+        s = clause
+    else:
+        actors = sentence_actors(text[s:end])
     return Piece(s, end, Attribution(actors, False), s) if actors else None
 
 
@@ -743,7 +745,7 @@ def _tasks(d: _Doc, drafts, row_cuts: dict[int, TableRow], heading_attr: dict[st
                     + d.assignments(bodies or (), p.start, "in_sentence")
             if not units and d.one_body and _DIRECTIVE.search(text, p.start, p.end):  # a letter to one body: what it
                 # asks without naming anyone is that body's (not a finding: 事故调查工作符合…规定)
-                units = d.assignments((Role(_ADDRESSEES, "responsible", -1, -1),), p.start, "addressee")
+                units = d.assignments((Role(P.EVERY_ADDRESSEE, "responsible", -1, -1),), p.start, "addressee")
             if units:
                 source = units[0].source if all(u.source == units[0].source for u in units) else "in_sentence"
                 open_list = any("等" in u.name for u in units) or any(

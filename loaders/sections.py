@@ -133,9 +133,12 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
             continue
         last[style] = ordinal
         title, tend = _title(text, style, mend, line_end)
-        nxt = next((c[0] for c in candidates[i + 1:] if c[2] == style and _ordinal(style, c[3]) == ordinal + 1), None)
-        if nxt is not None and nxt < tend:  # "1.负责宣传部署；2.指导…": the title ends where the next item begins
-            title, tend = text[mend:nxt].rstrip("；;，,。 "), nxt
+        for c in candidates[i + 1:]:  # "1.负责宣传部署；2.指导…": the title ends where the next item begins
+            if c[0] >= tend:
+                break
+            if c[2] == style and _ordinal(style, c[3]) == ordinal + 1:
+                title, tend = text[mend:c[0]].rstrip("；;，,。 "), c[0]
+                break
         out.append(Heading(pos, mend, tend, style, ordinal, number_label(style, n), title, len(stack)))
     return out
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from loaders.lexicon import cues
-from loaders.patterns import SENTENCE_END_CHARS, alt
+from loaders.patterns import SENTENCE_END_CHARS, UNIT_SUFFIX, alt
 
 __all__ = ["Cell", "TableRow", "Table", "find_tables", "restatements"]
 
@@ -225,19 +225,17 @@ def _tab_rows(raw: str, pos: int) -> tuple[list[list[Cell]], int]:
         if not line.strip():
             continue
         if "\t" not in line.strip(" \u3000\r"):  # (a category row keeps the tabs of its empty cells, or none)
-            if rows and _CATEGORY_ROW.match(line.strip()):
-                lead = len(line) - len(line.lstrip())
-                cells = [Cell(line.strip(), s + lead, s + lead + len(line.strip()))]
-                rows.append(cells + [Cell("", cells[0].end, cells[0].end)] * (len(rows[0]) - 1))
-                end = s + len(line)
-                continue
-            break
-        cells, at = [], s
-        for part in line.split("\t"):
-            text = part.strip()
-            lead = len(part) - len(part.lstrip())
-            cells.append(Cell(text, at + lead, at + lead + len(text)))
-            at += len(part) + 1
+            if not (rows and _CATEGORY_ROW.match(line.strip())):
+                break
+            lead = len(line) - len(line.lstrip())
+            cells = [Cell(line.strip(), s + lead, s + lead + len(line.strip()))]
+        else:
+            cells, at = [], s
+            for part in line.split("\t"):
+                text = part.strip()
+                lead = len(part) - len(part.lstrip())
+                cells.append(Cell(text, at + lead, at + lead + len(text)))
+                at += len(part) + 1
         if rows and len(cells) < len(rows[0]):  # a short row: the missing cells were blank on the right
             cells += [Cell("", cells[-1].end, cells[-1].end)] * (len(rows[0]) - len(cells))
         rows.append(cells)
@@ -442,7 +440,6 @@ def _joined(raw: str, lines: list[Cell]) -> Cell:
     return Cell("\n".join(c.text for c in lines), lines[0].start, lines[-1].end)
 
 
-_UNIT_END = re.compile(r"(?:局|委|办|队|部|府|院|会|处|所|站|室|中心|公司|单位|部门|分局|支队|大队|集团)$")
 _UNIT_START = re.compile(r"^(?:各|省|市|县|区|州|旗|乡|镇|街道|有关|相关|负有|国网|中国)")
 
 
@@ -467,7 +464,7 @@ def _cell_groups(lines: list[str], names: tuple[str, ...]) -> list[list[int]]:
             return -3
         if len(a) < full - 1:
             return 2
-        return 1 if _UNIT_END.search(a) and _UNIT_START.search(b) else -2
+        return 1 if UNIT_SUFFIX.search(a) and _UNIT_START.search(b) else -2
 
     def cell(text: str, name: str) -> int:
         if name in UNIT_COLUMNS:
